@@ -1,5 +1,7 @@
 package dev.calibration.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure the command reports to the user as one message and an exit status, without a stack
  * trace: the message must say what was wrong and where (file, line, field).
@@ -9,7 +11,7 @@ final class CliException extends RuntimeException {
 
   private final int exitCode;
 
-  private CliException(int exitCode, String message, Throwable cause) {
+  private CliException(int exitCode, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.exitCode = exitCode;
   }

@@ -72,9 +72,9 @@ final class DemoData {
       String id = String.format(Locale.ROOT, "SKU%06d", i);
       String condition = CONDITIONS.get(random.nextInt(CONDITIONS.size()));
       double basePrice = Math.round(20.0 + random.nextDouble() * 180.0);
-      double predictedPrice = round2(basePrice * ENGINE_FACTORS.get(condition));
+      double predictedPrice = round2(basePrice * factor(ENGINE_FACTORS, condition));
       double realizedPrice =
-          round2(basePrice * TRUE_FACTORS.get(condition) * (1.0 + 0.10 * random.nextGaussian()));
+          round2(basePrice * factor(TRUE_FACTORS, condition) * (1.0 + 0.10 * random.nextGaussian()));
       double predictedP = clamp(sigmoid(random.nextGaussian() * 1.4 + 0.4), 0.02, 0.98);
       double trueP = sigmoid(0.6 * logit(predictedP) - 0.3);
       Instant ts = start.plusMillis((long) (SPAN.toMillis() * ((double) i / n)));
@@ -115,7 +115,7 @@ final class DemoData {
       for (Map.Entry<String, Double> m : MEMBER_NOISE.entrySet()) {
         double p = round4(clamp(sigmoid(1.6 * edge + m.getValue() * random.nextGaussian()), 0.01, 0.99));
         members.put(m.getKey(), p);
-        ensemble += ENSEMBLE_WEIGHTS.get(m.getKey()) * p;
+        ensemble += factor(ENSEMBLE_WEIGHTS, m.getKey()) * p;
       }
       Instant ts = start.plusMillis((long) (SPAN.toMillis() * ((double) i / n)));
       String market = i % 3 == 0 ? "fx" : "equities";
@@ -139,6 +139,14 @@ final class DemoData {
               push ? OutcomeStatus.PUSH : OutcomeStatus.SETTLED));
     }
     return new DataSet(predictions, outcomes);
+  }
+
+  private static double factor(Map<String, Double> table, String key) {
+    Double v = table.get(key);
+    if (v == null) {
+      throw new IllegalStateException("no entry for " + key);
+    }
+    return v;
   }
 
   private static double clamp(double v, double lo, double hi) {
