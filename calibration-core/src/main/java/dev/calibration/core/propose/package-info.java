@@ -1,7 +1,7 @@
 /**
  * Turns measurements into a change a person can approve: calibration maps, bounded factor and
- * ensemble-weight suggestions, safety gates with a risk score, and the immutable {@link
- * dev.calibration.core.propose.Proposal} that packages them with their provenance.
+ * ensemble-weight suggestions, safety gates with a risk score, and the immutable proposal
+ * that packages them with their provenance.
  */
 @NullMarked
 package dev.calibration.core.propose;
