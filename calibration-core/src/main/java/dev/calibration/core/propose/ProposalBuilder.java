@@ -428,8 +428,13 @@ public final class ProposalBuilder {
             current.map(CalibrationConfig::version),
             holdoutFraction,
             methodNames);
+    Map<String, Long> counts = new LinkedHashMap<>(joinCounts);
+    for (TargetData t : targets) {
+      counts.putIfAbsent("joined " + t.target(), (long) t.size());
+    }
     return new Proposal(
         now,
+        counts,
         candidate,
         evaluations,
         factorSuggestions,
