@@ -1,11 +1,16 @@
 package dev.calibration.cli;
 
 import java.util.concurrent.Callable;
+import dev.calibration.api.VersionInfo;
+import dev.calibration.core.registry.FileSystemRegistry;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code calibration activate}: makes an approved version the active config. */
 @Command(
@@ -22,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
 final class ActivateCommand implements Callable<Integer> {
   @ParentCommand CalibrationCommand root;
   @Mixin RegistryOption registry;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "ID", description = "The version id.")
   String id = "";
@@ -33,8 +39,21 @@ final class ActivateCommand implements Callable<Integer> {
       description = "Who activates (default: the user name).")
   String by = "";
 
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      defaultValue = "activate",
+      description = "Why (default: ${DEFAULT-VALUE}).")
+  String reason = "activate";
+
   @Override
   public Integer call() {
-    throw CliException.notBuilt("activate", "the registry (issue 6)");
+    FileSystemRegistry reg = Registries.open(registry.dir, root.clock(), false);
+    VersionInfo v = Registries.call(() -> reg.activate(id, by, reason));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("activated " + Show.version(v));
+    out.println("active config: " + reg.directory().resolve("active.json"));
+    out.println("roll back with: calibration rollback --registry " + registry.dir);
+    return ExitCodes.OK;
   }
 }

@@ -1,11 +1,16 @@
 package dev.calibration.cli;
 
 import java.util.concurrent.Callable;
+import dev.calibration.api.VersionInfo;
+import dev.calibration.core.registry.FileSystemRegistry;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code calibration approve}: a named person approves a proposed version. */
 @Command(
@@ -24,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
 final class ApproveCommand implements Callable<Integer> {
   @ParentCommand CalibrationCommand root;
   @Mixin RegistryOption registry;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "ID", description = "The version id.")
   String id = "";
@@ -36,6 +42,11 @@ final class ApproveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw CliException.notBuilt("approve", "the registry (issue 6)");
+    FileSystemRegistry reg = Registries.open(registry.dir, root.clock(), false);
+    VersionInfo v = Registries.call(() -> reg.approve(id, by, reason));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("approved " + Show.version(v));
+    out.println("activate it with: calibration activate " + v.id() + " --registry " + registry.dir);
+    return ExitCodes.OK;
   }
 }

@@ -1,9 +1,14 @@
 package dev.calibration.cli;
 
+import dev.calibration.core.registry.AuditVerification;
+import dev.calibration.core.registry.FileSystemRegistry;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code calibration audit}: commands on the audit log. */
 @Command(
@@ -27,7 +32,7 @@ final class AuditCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Recomputes the audit log's hash chain and checks it against its anchor (and HMAC key,"
-            + " when CALIBRATION_AUDIT_KEY is set). Exits 1 and names the first bad event when"
+            + " when CALIBRATION_AUDIT_KEY is set). Exits 3 and names the first bad line when"
             + " the log was altered or truncated.",
       },
       footerHeading = "%nExamples:%n",
@@ -35,10 +40,23 @@ final class AuditCommand implements Callable<Integer> {
   static final class Verify implements Callable<Integer> {
     @ParentCommand AuditCommand audit;
     @Mixin RegistryOption registry;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      throw CliException.notBuilt("audit verify", "the registry (issue 6)");
+      FileSystemRegistry reg = Registries.open(registry.dir, audit.root.clock(), false);
+      AuditVerification v = reg.verify();
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(reg.directory().resolve("audit.jsonl") + ": " + v.summary());
+      if (v.ok()) {
+        return ExitCodes.OK;
+      }
+      for (AuditVerification.Finding f : v.findings()) {
+        out.println("  line " + f.line() + ": " + f.kind() + ": " + f.message());
+      }
+      throw CliException.data(
+          reg.directory().resolve("audit.jsonl") + ":" + v.first().map(f -> f.line()).orElse(0)
+              + ": the audit chain does not verify");
     }
   }
 }

@@ -1,11 +1,16 @@
 package dev.calibration.cli;
 
 import java.util.concurrent.Callable;
+import dev.calibration.api.VersionInfo;
+import dev.calibration.core.registry.FileSystemRegistry;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code calibration reject}: a named person rejects a proposed version. */
 @Command(
@@ -20,6 +25,7 @@ import picocli.CommandLine.ParentCommand;
 final class RejectCommand implements Callable<Integer> {
   @ParentCommand CalibrationCommand root;
   @Mixin RegistryOption registry;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "ID", description = "The version id.")
   String id = "";
@@ -32,6 +38,10 @@ final class RejectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw CliException.notBuilt("reject", "the registry (issue 6)");
+    FileSystemRegistry reg = Registries.open(registry.dir, root.clock(), false);
+    VersionInfo v = Registries.call(() -> reg.reject(id, by, reason));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("rejected " + Show.version(v));
+    return ExitCodes.OK;
   }
 }

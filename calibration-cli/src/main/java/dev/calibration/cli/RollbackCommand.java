@@ -2,11 +2,16 @@ package dev.calibration.cli;
 
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import dev.calibration.api.VersionInfo;
+import dev.calibration.core.registry.FileSystemRegistry;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code calibration rollback}: goes back to the previous (or a named) version. */
 @Command(
@@ -25,6 +30,7 @@ import picocli.CommandLine.ParentCommand;
 final class RollbackCommand implements Callable<Integer> {
   @ParentCommand CalibrationCommand root;
   @Mixin RegistryOption registry;
+  @Spec CommandSpec spec;
 
   @Parameters(
       paramLabel = "ID",
@@ -48,6 +54,15 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw CliException.notBuilt("rollback", "the registry (issue 6)");
+    FileSystemRegistry reg = Registries.open(registry.dir, root.clock(), false);
+    String from = reg.active().map(VersionInfo::id).orElse("(none)");
+    String target = id;
+    VersionInfo v =
+        Registries.call(
+            () -> target == null ? reg.rollback(by, reason) : reg.rollbackTo(target, by, reason));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("rolled back from " + from + " to " + Show.version(v));
+    out.println("active config: " + reg.directory().resolve("active.json"));
+    return ExitCodes.OK;
   }
 }
