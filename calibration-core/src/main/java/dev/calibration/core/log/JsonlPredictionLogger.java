@@ -306,8 +306,17 @@ public final class JsonlPredictionLogger implements PredictionLogger {
   }
 
   private void report(LogFault fault) {
+    report(fault, true);
+  }
+
+  /** Logs (at WARN, or DEBUG for repeats within one outage) and calls the fault callback. */
+  private void report(LogFault fault, boolean warn) {
     Throwable cause = fault.cause().orElse(null);
-    LOG.warn("{}: {} ({})", fault.code(), fault.message(), fault.file(), cause);
+    if (warn) {
+      LOG.warn("{}: {} ({})", fault.code(), fault.message(), fault.file(), cause);
+    } else {
+      LOG.debug("{}: {} ({})", fault.code(), fault.message(), fault.file(), cause);
+    }
     try {
       onFault.accept(fault);
     } catch (RuntimeException e) {
@@ -491,6 +500,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
           }
         } catch (IOException e) {
           faults++;
+          boolean firstOfOutage = lastFailure == null;
           lastFailure = e;
           failedThrough = req;
           report(
@@ -503,7 +513,8 @@ public final class JsonlPredictionLogger implements PredictionLogger {
                       records,
                       bytes,
                       e.getMessage()),
-                  Optional.of(e)));
+                  Optional.of(e)),
+              firstOfOutage);
           backoff = backoff == 0 ? TimeUnit.MILLISECONDS.toNanos(10) : Math.min(2 * backoff, MAX_BACKOFF_NANOS);
         }
         signalWaiters();
