@@ -11,6 +11,12 @@ import dev.calibration.core.config.FactorBounds;
 import dev.calibration.core.config.MethodResolver;
 import dev.calibration.core.config.SegmentRule;
 import dev.calibration.core.config.TargetCalibrators;
+import dev.calibration.core.calibrate.CalibrationMethods;
+import dev.calibration.core.calibrate.Selection;
+import dev.calibration.core.calibrate.SelectionOptions;
+import dev.calibration.core.run.JoinCounts;
+import dev.calibration.core.run.RunResult;
+import dev.calibration.core.run.TargetKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,12 +40,13 @@ import java.util.TreeMap;
  * suggests factors and ensemble weights, runs the safety gates and writes the rationale.
  *
  * <p>For each probability target the data are split in time order: the earliest {@code 1 -
- * holdoutFraction} of the rows are fitted on, the latest are held out. Every candidate method is
- * fitted on the earlier part and scored by Brier on the holdout; the best is chosen, and the
- * improvement gate compares its holdout Brier with the raw predictions'. The calibrator proposed is
- * the one measured (fitted on the earlier part), so what ships is what the gate saw. A segment with
- * at least {@code minSegmentCount} rows gets its own calibrator only when that beats the target's
- * default on the segment's holdout rows; otherwise it falls back to the default (its parent).
+ * holdoutFraction} of the rows are fitted on, the latest are held out. {@link
+ * CalibrationMethods#select} fits every candidate method on the earlier part and scores it by Brier
+ * on the holdout; the best wins. The holdout metrics "after" (and the improvement gate) measure the
+ * winning method fitted on the earlier part only, never on the rows it is scored on; the calibrator
+ * proposed is the same method refitted on all rows. A segment with at least {@code
+ * minSegmentCount} rows gets its own calibrator only when, fitted on its earlier rows, it beats the
+ * target's default on its held-out rows; otherwise it falls back to the default (its parent).
  *
  * <p>For each value target with a factor table, factors are suggested per segment attribute value
  * by {@link FactorSuggester}; the holdout metrics "after" apply factors suggested from the earlier
@@ -54,7 +61,8 @@ public final class ProposalBuilder {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final List<TargetData> targets = new ArrayList<>();
-  private final List<CalibrationMethod> methods = new ArrayList<>();
+  private CalibrationMethods registry = CalibrationMethods.defaults();
+  private List<String> candidates = List.of();
   private final Map<String, String[]> factorTables = new LinkedHashMap<>();
   private final Map<String, String> ensembles = new LinkedHashMap<>();
   private final Map<String, Long> joinCounts = new LinkedHashMap<>();
@@ -91,16 +99,59 @@ public final class ProposalBuilder {
   }
 
   /**
-   * Adds candidate calibration methods; without any, probability targets are measured but not
-   * calibrated.
+   * A builder holding every target of a run (its joined samples, in time order) and its join
+   * counts.
    *
-   * @param candidates the methods to try, e.g. from {@code ServiceLoader}
+   * @param run the run, which must have kept its joined samples
+   * @return the builder
+   * @throws java.util.NoSuchElementException when the run did not keep joined samples
+   */
+  public static ProposalBuilder from(RunResult run) {
+    ProposalBuilder b = new ProposalBuilder();
+    for (String target : run.targets().keySet()) {
+      b.target(TargetData.of(run.joined(target)));
+    }
+    JoinCounts c = run.joinCounts();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("predictions read", c.predictionsRead());
+    counts.put("predictions skipped", c.predictionsSkipped());
+    counts.put("duplicate predictions", c.duplicatePredictions());
+    counts.put("outcomes read", c.outcomesRead());
+    counts.put("outcomes skipped", c.outcomesSkipped());
+    counts.put("orphan outcomes", c.orphanOutcomes());
+    counts.put("pending (no outcome yet)", c.pending());
+    counts.put("void (excluded)", c.voided());
+    counts.put("push (excluded)", c.pushed());
+    counts.put("settled", c.settled());
+    c.targets().forEach((t, tc) -> counts.put("joined " + t, tc.joined()));
+    b.joinCounts(counts);
+    return b;
+  }
+
+  /**
+   * The calibration methods to resolve names with; default {@link CalibrationMethods#defaults()}.
+   *
+   * @param methods the method registry
    * @return this builder
    */
-  public ProposalBuilder methods(List<? extends CalibrationMethod> candidates) {
-    for (CalibrationMethod m : candidates) {
-      methods.add(Objects.requireNonNull(m, "method must not be null"));
+  public ProposalBuilder methods(CalibrationMethods methods) {
+    this.registry = Objects.requireNonNull(methods, "methods must not be null");
+    return this;
+  }
+
+  /**
+   * The methods to choose among by holdout Brier; default every method the registry knows except
+   * {@code identity}. Naming one method fixes the choice.
+   *
+   * @param names method names, e.g. {@code List.of("isotonic", "platt")}
+   * @return this builder
+   * @throws IllegalArgumentException when a name is unknown (listing the known ones)
+   */
+  public ProposalBuilder candidates(List<String> names) {
+    for (String n : names) {
+      registry.method(n);
     }
+    this.candidates = List.copyOf(names);
     return this;
   }
 
@@ -243,6 +294,7 @@ public final class ProposalBuilder {
       throw new IllegalStateException("a proposal needs at least one target; add one with target()");
     }
     Instant now = clock.instant();
+    List<String> tried = candidateNames();
     CalibrationConfig base = current.orElse(CalibrationConfig.empty("none"));
     Map<String, TargetCalibrators> calibrators = new LinkedHashMap<>(base.calibrators());
     Map<String, Map<String, Double>> factors = new LinkedHashMap<>(base.factors());
@@ -261,8 +313,8 @@ public final class ProposalBuilder {
     for (TargetData t : targets) {
       int n = t.size();
       int split = n - (int) Math.round(n * holdoutFraction);
-      if (t.kind() == TargetData.Kind.PROBABILITY) {
-        TargetEvaluation e = evaluateProbability(t, split, rationale);
+      if (t.kind() == TargetKind.PROBABILITY) {
+        TargetEvaluation e = evaluateProbability(t, split, tried, rationale);
         evaluations.add(e);
         double positives = 0;
         for (double y : t.observedView()) {
@@ -300,7 +352,7 @@ public final class ProposalBuilder {
           for (String m : currentWeights.keySet()) {
             losses.put(m, memberLoss(t, m));
           }
-          String lossName = t.kind() == TargetData.Kind.PROBABILITY ? "Brier" : "MAE";
+          String lossName = t.kind() == TargetKind.PROBABILITY ? "Brier" : "MAE";
           WeightAdjustment adj = adjuster.adjust(ensemble, currentWeights, losses, lossName);
           weightAdjustments.add(adj);
           rationale.add("weights " + ensemble + ": " + adj.message());
@@ -348,8 +400,10 @@ public final class ProposalBuilder {
             Optional.empty());
 
     GateReport gates = new SafetyGates(policy).evaluate(subject.build());
-    ConfigValidation validation = candidate.validate(MethodResolver.of(methods));
-    if (!methods.isEmpty() || candidate.calibrators().isEmpty()) {
+    List<CalibrationMethod> known = new ArrayList<>();
+    registry.names().forEach(name -> known.add(registry.method(name)));
+    ConfigValidation validation = candidate.validate(MethodResolver.of(known));
+    {
       List<CheckResult> checks = new ArrayList<>(gates.checks());
       List<ConfigProblem> errors = validation.errors();
       checks.add(
@@ -365,8 +419,7 @@ public final class ProposalBuilder {
       gates = GateReport.of(checks, policy);
     }
     rationale.add(riskLine(gates));
-    List<String> methodNames = new ArrayList<>();
-    methods.forEach(m -> methodNames.add(m.name()));
+    List<String> methodNames = tried;
     Provenance provenance =
         new Provenance(
             fingerprint(),
@@ -399,80 +452,100 @@ public final class ProposalBuilder {
     return max;
   }
 
-  private TargetEvaluation evaluateProbability(TargetData t, int split, List<String> rationale) {
+  private List<String> candidateNames() {
+    if (!candidates.isEmpty()) {
+      return candidates;
+    }
+    List<String> all = new ArrayList<>(registry.names());
+    all.remove("identity");
+    return all;
+  }
+
+  private TargetEvaluation evaluateProbability(
+      TargetData t, int split, List<String> tried, List<String> rationale) {
     double[] p = t.predictedView();
     double[] y = t.observedView();
     int n = p.length;
     Map<String, Double> before = probabilityMetrics(p, y, split, n);
-    Map<String, Double> candidates = new LinkedHashMap<>();
-    Calibrator best = null;
-    String bestName = "none";
-    double bestLoss = Double.POSITIVE_INFINITY;
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, Double> after = new LinkedHashMap<>();
+    List<TargetEvaluation.SegmentChoice> segments = new ArrayList<>();
     if (split < 1 || split >= n) {
       rationale.add(
           t.target() + ": " + n + " rows are too few to split into fitted and held-out parts");
-    } else {
-      CalibrationData train =
-          CalibrationData.of(
-              java.util.Arrays.copyOfRange(p, 0, split), java.util.Arrays.copyOfRange(y, 0, split));
-      for (CalibrationMethod m : methods) {
-        try {
-          Calibrator c = m.fit(train);
-          double loss = Losses.brier(applied(c, p), y, split, n);
-          candidates.put(m.name(), loss);
-          if (loss < bestLoss) {
-            bestLoss = loss;
-            best = c;
-            bestName = m.name();
-          }
-        } catch (IllegalArgumentException e) {
-          candidates.put(m.name(), Double.NaN);
-          rationale.add(t.target() + ": " + m.name() + " could not be fitted: " + e.getMessage());
-        }
-      }
+      return new TargetEvaluation(
+          t.target(), t.kind(), "none", "brier", Math.max(0, Math.min(split, n)),
+          Math.max(0, n - split), before, after, scores, segments, Optional.empty(),
+          Optional.empty());
     }
-    Map<String, Double> after = new LinkedHashMap<>();
-    List<TargetEvaluation.SegmentChoice> segments = new ArrayList<>();
-    if (best != null) {
-      double[] q = applied(best, p);
-      after = probabilityMetrics(q, y, split, n);
-      rationale.add(
-          String.format(
-              Locale.ROOT,
-              "%s: %s chosen of %s by holdout Brier (%d later rows): %.6f raw, %.6f calibrated (%s)",
-              t.target(),
-              bestName,
-              candidates.keySet(),
-              n - split,
-              before.get("brier"),
-              bestLoss,
-              pct(before.get("brier"), bestLoss)));
-      segments = segmentChoices(t, split, best, bestName);
-    } else if (!methods.isEmpty() && split >= 1 && split < n) {
-      rationale.add(t.target() + ": no method could be fitted; no calibrator proposed");
+    if (tried.isEmpty()) {
+      rationale.add(t.target() + ": no calibration method is available; nothing fitted");
+      return new TargetEvaluation(
+          t.target(), t.kind(), "none", "brier", split, n - split, before, after, scores,
+          segments, Optional.empty(), Optional.empty());
     }
+    Selection selection;
+    try {
+      selection =
+          registry.select(
+              CalibrationData.of(p, y),
+              tried,
+              SelectionOptions.defaults()
+                  .withHoldoutFraction(holdoutFraction)
+                  .withLoss(SelectionOptions.Loss.BRIER));
+    } catch (IllegalArgumentException e) {
+      rationale.add(t.target() + ": no calibrator proposed: " + e.getMessage());
+      return new TargetEvaluation(
+          t.target(), t.kind(), "none", "brier", split, n - split, before, after, scores,
+          segments, Optional.empty(), Optional.empty());
+    }
+    for (Selection.CandidateScore c : selection.scores()) {
+      scores.put(c.method(), c.score());
+      c.failure()
+          .ifPresent(
+              why -> rationale.add(t.target() + ": " + c.method() + " could not be fitted: " + why));
+    }
+    String chosen = selection.chosen();
+    CalibrationMethod method = registry.method(chosen);
+    // the holdout metrics measure the chosen method fitted on the earlier rows only
+    Calibrator evaluated =
+        method.fit(
+            CalibrationData.of(
+                java.util.Arrays.copyOfRange(p, 0, split), java.util.Arrays.copyOfRange(y, 0, split)));
+    after = probabilityMetrics(applied(evaluated, p), y, split, n);
+    rationale.add(
+        String.format(
+            Locale.ROOT,
+            "%s: %s chosen of %s by Brier on the %d latest rows (fitted on the %d earlier):"
+                + " %.6f raw, %.6f calibrated (%s); proposed refitted on all %d rows",
+            t.target(),
+            chosen,
+            tried,
+            n - split,
+            split,
+            before.get("brier"),
+            after.get("brier"),
+            pct(before.get("brier"), after.get("brier")),
+            n));
+    segments = segmentChoices(t, split, evaluated, method);
     return new TargetEvaluation(
         t.target(),
         t.kind(),
-        bestName,
+        chosen,
         "brier",
-        Math.max(0, Math.min(split, n)),
-        Math.max(0, n - split),
+        split,
+        n - split,
         before,
         after,
-        candidates,
+        scores,
         segments,
-        Optional.ofNullable(best));
+        Optional.of(selection.calibrator()),
+        Optional.of(evaluated));
   }
 
   private List<TargetEvaluation.SegmentChoice> segmentChoices(
-      TargetData t, int split, Calibrator parent, String methodName) {
-    CalibrationMethod method = null;
-    for (CalibrationMethod m : methods) {
-      if (m.name().equals(methodName)) {
-        method = m;
-      }
-    }
+      TargetData t, int split, Calibrator parent, CalibrationMethod method) {
+    String methodName = method.name();
     double[] p = t.predictedView();
     double[] y = t.observedView();
     int[] seg = t.segmentView();
@@ -487,8 +560,11 @@ public final class ProposalBuilder {
         }
       }
       long count = trainRows.size() + holdRows.size();
+      if (label.equals("all") || label.contains("(none)")) {
+        continue; // the whole data, or rows without the attribute: the default covers them
+      }
       double parentLoss = subsetBrier(parent, p, y, holdRows);
-      if (count < minSegmentCount || holdRows.isEmpty() || trainRows.isEmpty() || method == null) {
+      if (count < minSegmentCount || holdRows.isEmpty() || trainRows.isEmpty()) {
         out.add(
             new TargetEvaluation.SegmentChoice(
                 label,
@@ -526,7 +602,7 @@ public final class ProposalBuilder {
                     better ? "own calibrator" : "uses the target default"),
                 parentLoss,
                 ownLoss,
-                better ? Optional.of(own) : Optional.empty()));
+                better ? Optional.of(refit(method, p, y, trainRows, holdRows)) : Optional.empty()));
       } catch (IllegalArgumentException e) {
         out.add(
             new TargetEvaluation.SegmentChoice(
@@ -540,6 +616,20 @@ public final class ProposalBuilder {
       }
     }
     return out;
+  }
+
+  private static Calibrator refit(
+      CalibrationMethod method, double[] p, double[] y, List<Integer> a, List<Integer> b) {
+    double[] sp = new double[a.size() + b.size()];
+    double[] sy = new double[sp.length];
+    int k = 0;
+    for (List<Integer> rows : List.of(a, b)) {
+      for (int i : rows) {
+        sp[k] = p[i];
+        sy[k++] = y[i];
+      }
+    }
+    return method.fit(CalibrationData.of(sp, sy));
   }
 
   private TargetEvaluation evaluateValue(
@@ -621,6 +711,7 @@ public final class ProposalBuilder {
         after,
         Map.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -632,7 +723,7 @@ public final class ProposalBuilder {
     for (int i = 0; i < m.length; i++) {
       if (Double.isFinite(m[i])) {
         double d = m[i] - y[i];
-        s += t.kind() == TargetData.Kind.PROBABILITY ? d * d : Math.abs(d);
+        s += t.kind() == TargetKind.PROBABILITY ? d * d : Math.abs(d);
         k++;
       }
     }

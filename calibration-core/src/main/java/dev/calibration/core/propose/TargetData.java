@@ -1,5 +1,7 @@
 package dev.calibration.core.propose;
 
+import dev.calibration.core.run.JoinedTarget;
+import dev.calibration.core.run.TargetKind;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,16 +18,8 @@ import java.util.Objects;
  * <p>The arrays are defensive copies; accessors return copies too.
  */
 public final class TargetData {
-  /** The kind of a target. */
-  public enum Kind {
-    /** A probability in [0, 1] with 0/1 outcomes: calibrated, Brier loss. */
-    PROBABILITY,
-    /** A value such as a price: factor suggestions, absolute-error loss. */
-    VALUE
-  }
-
   private final String target;
-  private final Kind kind;
+  private final TargetKind kind;
   private final double[] predicted;
   private final double[] observed;
   private final long[] timestampsMillis;
@@ -35,7 +29,7 @@ public final class TargetData {
 
   private TargetData(
       String target,
-      Kind kind,
+      TargetKind kind,
       double[] predicted,
       double[] observed,
       long[] timestampsMillis,
@@ -70,7 +64,7 @@ public final class TargetData {
    */
   public static TargetData of(
       String target,
-      Kind kind,
+      TargetKind kind,
       double[] predicted,
       double[] observed,
       long[] timestampsMillis,
@@ -132,6 +126,24 @@ public final class TargetData {
   }
 
   /**
+   * The joined data of a run's target.
+   *
+   * @param joined the run's joined view of the target
+   * @return the data
+   */
+  public static TargetData of(JoinedTarget joined) {
+    return of(
+        joined.target(),
+        joined.kind(),
+        joined.predicted(),
+        joined.observed(),
+        joined.timestampsMillis(),
+        joined.segmentIndex(),
+        joined.segmentLabels(),
+        joined.members());
+  }
+
+  /**
    * Joined data without segments or members.
    *
    * @param target the target's name
@@ -142,7 +154,7 @@ public final class TargetData {
    * @return the data
    */
   public static TargetData of(
-      String target, Kind kind, double[] predicted, double[] observed, long[] timestampsMillis) {
+      String target, TargetKind kind, double[] predicted, double[] observed, long[] timestampsMillis) {
     int[] none = new int[predicted.length];
     Arrays.fill(none, -1);
     return of(target, kind, predicted, observed, timestampsMillis, none, List.of(), Map.of());
@@ -154,7 +166,7 @@ public final class TargetData {
   }
 
   /** The target's kind. */
-  public Kind kind() {
+  public TargetKind kind() {
     return kind;
   }
 

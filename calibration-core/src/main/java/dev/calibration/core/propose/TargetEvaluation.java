@@ -1,6 +1,7 @@
 package dev.calibration.core.propose;
 
 import dev.calibration.api.Calibrator;
+import dev.calibration.core.run.TargetKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,14 @@ import java.util.Optional;
  * @param metricsAfter holdout metrics of the calibrated (or factor-adjusted) predictions
  * @param candidates holdout loss of every method tried, by name (NaN when a fit failed)
  * @param segments per-segment choices, in label order
- * @param calibrator the fitted default calibrator, if any (not serialised; its spec is in the
- *     candidate config)
+ * @param calibrator the proposed default calibrator, refitted on all rows, if any (not serialised;
+ *     its spec is in the candidate config)
+ * @param evaluatedCalibrator the same method fitted on the earlier rows only: what the holdout
+ *     metrics measured (not serialised)
  */
 public record TargetEvaluation(
     String target,
-    TargetData.Kind kind,
+    TargetKind kind,
     String method,
     String lossName,
     int trainSize,
@@ -36,7 +39,8 @@ public record TargetEvaluation(
     Map<String, Double> metricsAfter,
     Map<String, Double> candidates,
     List<SegmentChoice> segments,
-    Optional<Calibrator> calibrator) {
+    Optional<Calibrator> calibrator,
+    Optional<Calibrator> evaluatedCalibrator) {
 
   /** Copies the collections. */
   public TargetEvaluation {
@@ -49,6 +53,7 @@ public record TargetEvaluation(
     candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
     segments = List.copyOf(segments);
     Objects.requireNonNull(calibrator, "calibrator must not be null");
+    Objects.requireNonNull(evaluatedCalibrator, "evaluatedCalibrator must not be null");
   }
 
   /**
@@ -61,7 +66,7 @@ public record TargetEvaluation(
    * @param lossWithParent the segment's holdout loss with the default calibrator (NaN if not
    *     measured)
    * @param lossWithOwn the segment's holdout loss with its own calibrator (NaN if not fitted)
-   * @param calibrator the segment's own calibrator, if it gets one
+   * @param calibrator the segment's own calibrator refitted on all its rows, if it gets one
    */
   public record SegmentChoice(
       String segment,
