@@ -154,7 +154,8 @@ public final class JsonlPredictionLogger implements PredictionLogger {
     this.faultPolicy = b.faultPolicy;
     this.onFault = b.onFault;
     this.out =
-        new LogFile(file, durability, b.rotateAtBytes, b.rotateEvery, b.clock, this::tornCut);
+        new LogFile(
+            file, durability, b.rotateAtBytes, b.rotateEvery, b.clock, this::tornCut, b.opener);
     this.writer = new Thread(this::runWriter, "calibration-log-writer[" + file.getFileName() + "]");
     writer.setDaemon(true);
     writer.start();
@@ -451,6 +452,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
         boolean finishing = closing;
         long bytes = 0;
         int records = 0;
+        boolean retry = pending; // a failed batch first; the stripes are drained on the next pass
         if (!pending) {
           for (int i = 0; i < n; i++) {
             byte[] got = stripes[i].swap(spares[i], swapOut);
@@ -501,6 +503,9 @@ public final class JsonlPredictionLogger implements PredictionLogger {
             lastFailure = null;
           }
           backoff = 0;
+          if (retry) {
+            continue; // records logged since the failure are still in the stripes
+          }
           writtenThrough = req;
           if (wantSync) {
             syncedThrough = req;
@@ -636,6 +641,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
     private Clock clock = Clock.systemUTC();
     private FaultPolicy faultPolicy = FaultPolicy.REPORT;
     private Consumer<LogFault> onFault = f -> {};
+    LogFile.Opener opener = LogFile.Opener.DEFAULT; // tests inject faults here
 
     private Builder(Path file) {
       this.file = Objects.requireNonNull(file, "file must not be null");

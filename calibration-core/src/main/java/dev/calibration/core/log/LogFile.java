@@ -34,6 +34,7 @@ final class LogFile implements Closeable {
   private final Duration rotateEvery;
   private final Clock clock;
   private final LongConsumer tornCut;
+  private final Opener opener;
 
   private int segment;
   private Path current;
@@ -48,8 +49,10 @@ final class LogFile implements Closeable {
       long rotateAtBytes,
       Duration rotateEvery,
       Clock clock,
-      LongConsumer tornCut)
+      LongConsumer tornCut,
+      Opener opener)
       throws IOException {
+    this.opener = opener;
     this.base = base;
     this.durability = durability;
     this.rotateAtBytes = rotateAtBytes;
@@ -99,9 +102,7 @@ final class LogFile implements Closeable {
 
   private FileChannel open(Path p) throws IOException {
     boolean existed = Files.exists(p);
-    FileChannel ch =
-        FileChannel.open(
-            p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel ch = opener.open(p);
     if (!existed && durability == Durability.SYNC) {
       ch.force(true);
       Path dir = p.getParent();
@@ -110,6 +111,16 @@ final class LogFile implements Closeable {
       }
     }
     return ch;
+  }
+
+  /** Opens a segment for reading and writing, creating it if needed; replaced only by tests. */
+  interface Opener {
+    Opener DEFAULT =
+        p ->
+            FileChannel.open(
+                p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+
+    FileChannel open(Path p) throws IOException;
   }
 
   /** What to do with the file under the locks, given its (repaired) size; returns the new end. */
