@@ -59,14 +59,27 @@ final class LogFile implements Closeable {
     this.rotateEvery = rotateEvery;
     this.clock = clock;
     this.tornCut = tornCut;
-    List<Path> existing = segments(base);
-    this.segment = existing.isEmpty() ? 0 : existing.size() - 1;
+    this.segment = highestSegment(base);
     this.current = segmentPath(base, segment);
     this.channel = open(current);
     this.lockEntry = PathLocks.acquire(current);
     this.nextRotation = rotateEvery.isZero() ? Instant.MAX : clock.instant().plus(rotateEvery);
     // Repair a torn tail now, so the cut is reported at open rather than at the first write.
-    withLocks(size -> size);
+    try {
+      withLocks(size -> size);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The number of the newest existing segment of {@code base} (0 when only the base exists). */
+  static int highestSegment(Path base) {
+    int n = 0;
+    while (Files.exists(segmentPath(base, n + 1))) {
+      n++;
+    }
+    return n;
   }
 
   /** The segment path number {@code n}: the base itself for 0, else {@code name.n.ext}. */
@@ -81,16 +94,13 @@ final class LogFile implements Closeable {
     return base.resolveSibling(numbered);
   }
 
-  /** The existing segments of {@code base}, oldest first. */
+  /** The existing segments of {@code base}, oldest first (a base removed by hand is left out). */
   static List<Path> segments(Path base) {
     List<Path> out = new ArrayList<>();
     if (Files.exists(base)) {
       out.add(base);
     }
     for (int n = 1; Files.exists(segmentPath(base, n)); n++) {
-      if (out.isEmpty()) {
-        out.add(base); // the base may have been removed by hand; keep numbering aligned
-      }
       out.add(segmentPath(base, n));
     }
     return out;
