@@ -89,6 +89,11 @@ final class RegistryLock {
       Thread.currentThread().interrupt();
       throw new RegistryException("CAL-REG-006", "interrupted while waiting for the lock on " + lockFile + " for " + operation, e);
     }
+    if (ip.lock.getHoldCount() > 1) {
+      ip.lock.unlock();
+      throw new IllegalStateException(
+          "registry writes cannot nest: this thread already holds the lock on " + lockFile + " (" + ip.holder + ")");
+    }
     FileChannel ch = null;
     try {
       ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

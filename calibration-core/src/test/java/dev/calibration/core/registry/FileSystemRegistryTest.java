@@ -318,4 +318,20 @@ class FileSystemRegistryTest {
     assertEquals("CAL-REG-013", e.code());
     assertTrue(e.getMessage().contains("CAL_KEY"));
   }
+
+  @Test
+  void validator_thatWritesToTheSameRegistry_refusedAsNestedWrite() {
+    FileSystemRegistry[] self = new FileSystemRegistry[1];
+    FileSystemRegistry r =
+        FileSystemRegistry.builder(dir).clock(clock).validator(b -> {
+          self[0].reject("cal-20261123-101500-000000", "x", "y");
+          return List.of();
+        }).open();
+    self[0] = r;
+    String id = r.propose(candidate(0.9), "alice", "run").id();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.validate(id, "ci"));
+    assertTrue(e.getMessage().startsWith("registry writes cannot nest"), e.getMessage());
+    assertEquals(VersionStatus.PROPOSED, r.version(id).orElseThrow().status());
+    assertEquals(VersionStatus.REJECTED, r.reject(id, "bob", "lock was released").status());
+  }
 }

@@ -48,7 +48,7 @@ class RegistryCrashTest {
     for (int kill = 0; kill < KILLS; kill++) {
       Process child = ChildJvm.start("loop", dir.toString());
       ChildJvm.awaitReady(child);
-      long delayMillis = random.nextLong(10, 400);
+      long delayMillis = random.nextLong(5, 250);
       assertTrue(!child.waitFor(delayMillis, TimeUnit.MILLISECONDS), "the loop child must still be running when killed");
       child.destroyForcibly(); // SIGKILL on Unix
       child.waitFor(30, TimeUnit.SECONDS);
