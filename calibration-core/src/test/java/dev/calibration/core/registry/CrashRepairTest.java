@@ -39,32 +39,73 @@ class CrashRepairTest {
 
   static Stream<Arguments> crashes() {
     return Stream.of(
-        Arguments.of("append cut short: half a line, no newline", (Crash) t -> {
-          String half = "{\"seq\":8,\"ts\":\"2026-11-23T10:20:00Z\",\"event\":\"activ";
-          Files.write(t.dir.resolve("audit.jsonl"), half.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-        }, Kind.TORN_TAIL, "removed an incomplete last line"),
-        Arguments.of("killed between the append and the head update", (Crash) t -> {
-          Files.writeString(t.dir.resolve("audit.head"), "{\"seq\":6,\"hash\":\"" + RegistryFixtures.sha256(lines(t.dir).get(5).getBytes(StandardCharsets.UTF_8)) + "\"}\n");
-        }, Kind.UNANCHORED_TAIL, "anchored seq 7 in audit.head"),
-        Arguments.of("active.json replaced, activation never appended", (Crash) t -> {
-          String unlogged = Files.readString(t.dir.resolve("versions").resolve(t.a).resolve("calibration.json"))
-              .replace("}\n", ",\"approved_by\":\"bob\",\"audit_head\":{\"seq\":8,\"hash\":\"" + "ab".repeat(32) + "\"}}\n");
-          Files.writeString(t.dir.resolve("active.json"), unlogged);
-        }, null, "restored active.json to"),
-        Arguments.of("version directory written, proposal never appended", (Crash) t -> {
-          Path orphan = t.dir.resolve("versions").resolve("cal-20261123-120000-abcdef");
-          Files.createDirectories(orphan);
-          Files.writeString(orphan.resolve("calibration.json"), "{\"schema\":1}");
-        }, null, "its proposal was never recorded"),
-        Arguments.of("temporary files of an atomic write", (Crash) t -> {
-          Files.writeString(t.dir.resolve(".active.json.tmp-1f2e3d"), "{\"schema\":");
-          Files.createDirectories(t.dir.resolve("versions").resolve(".tmp-cal-20261123-120000-abcdef"));
-        }, null, "left by a crashed write"));
+        Arguments.of(
+            "append cut short: half a line, no newline",
+            (Crash)
+                t -> {
+                  String half = "{\"seq\":8,\"ts\":\"2026-11-23T10:20:00Z\",\"event\":\"activ";
+                  Files.write(
+                      t.dir.resolve("audit.jsonl"),
+                      half.getBytes(StandardCharsets.UTF_8),
+                      StandardOpenOption.APPEND);
+                },
+            Kind.TORN_TAIL,
+            "removed an incomplete last line"),
+        Arguments.of(
+            "killed between the append and the head update",
+            (Crash)
+                t -> {
+                  Files.writeString(
+                      t.dir.resolve("audit.head"),
+                      "{\"seq\":6,\"hash\":\""
+                          + RegistryFixtures.sha256(
+                              lines(t.dir).get(5).getBytes(StandardCharsets.UTF_8))
+                          + "\"}\n");
+                },
+            Kind.UNANCHORED_TAIL,
+            "anchored seq 7 in audit.head"),
+        Arguments.of(
+            "active.json replaced, activation never appended",
+            (Crash)
+                t -> {
+                  String unlogged =
+                      Files.readString(
+                              t.dir.resolve("versions").resolve(t.a).resolve("calibration.json"))
+                          .replace(
+                              "}\n",
+                              ",\"approved_by\":\"bob\",\"audit_head\":{\"seq\":8,\"hash\":\""
+                                  + "ab".repeat(32)
+                                  + "\"}}\n");
+                  Files.writeString(t.dir.resolve("active.json"), unlogged);
+                },
+            null,
+            "restored active.json to"),
+        Arguments.of(
+            "version directory written, proposal never appended",
+            (Crash)
+                t -> {
+                  Path orphan = t.dir.resolve("versions").resolve("cal-20261123-120000-abcdef");
+                  Files.createDirectories(orphan);
+                  Files.writeString(orphan.resolve("calibration.json"), "{\"schema\":1}");
+                },
+            null,
+            "its proposal was never recorded"),
+        Arguments.of(
+            "temporary files of an atomic write",
+            (Crash)
+                t -> {
+                  Files.writeString(t.dir.resolve(".active.json.tmp-1f2e3d"), "{\"schema\":");
+                  Files.createDirectories(
+                      t.dir.resolve("versions").resolve(".tmp-cal-20261123-120000-abcdef"));
+                },
+            null,
+            "left by a crashed write"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("crashes")
-  void open_afterCrashAtStep_repairsAndReportsIt(String name, Crash crash, Kind verifyBeforeOpen, String repairSays) throws Exception {
+  void open_afterCrashAtStep_repairsAndReportsIt(
+      String name, Crash crash, Kind verifyBeforeOpen, String repairSays) throws Exception {
     FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
     a = r.propose(candidate(0.9), "alice", "a").id();
     r.validate(a, "ci");
@@ -86,13 +127,17 @@ class CrashRepairTest {
 
     FileSystemRegistry reopened = FileSystemRegistry.builder(dir).clock(clock).open();
     RepairReport report = reopened.openReport();
-    assertTrue(report.repairs().stream().anyMatch(s -> s.contains(repairSays)), report.repairs().toString());
+    assertTrue(
+        report.repairs().stream().anyMatch(s -> s.contains(repairSays)),
+        report.repairs().toString());
     assertEquals(List.of(), report.problems());
     assertTrue(reopened.verify().ok(), reopened.verify().summary());
     assertEquals(b, reopened.active().orElseThrow().id());
     assertArrayEquals(goodActive, Files.readAllBytes(dir.resolve("active.json")));
     assertEquals(b, json(dir.resolve("active.json")).get("version").asText());
-    assertTrue(FileSystemRegistry.builder(dir).clock(clock).open().openReport().clean(), "a second open finds nothing left to repair");
+    assertTrue(
+        FileSystemRegistry.builder(dir).clock(clock).open().openReport().clean(),
+        "a second open finds nothing left to repair");
     assertFalse(Files.exists(dir.resolve("versions").resolve("cal-20261123-120000-abcdef")));
     clock.advance(Duration.ofSeconds(1));
     assertEquals(a, reopened.activate(a, "bob", "writes work after the repair").id());
@@ -100,7 +145,8 @@ class CrashRepairTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("crashes")
-  void write_afterCrashWithoutReopening_repairsFirstThenWrites(String name, Crash crash, Kind ignored, String repairSays) throws Exception {
+  void write_afterCrashWithoutReopening_repairsFirstThenWrites(
+      String name, Crash crash, Kind ignored, String repairSays) throws Exception {
     FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
     a = r.propose(candidate(0.9), "alice", "a").id();
     r.validate(a, "ci");
@@ -117,5 +163,4 @@ class CrashRepairTest {
     assertEquals(a, json(dir.resolve("active.json")).get("version").asText());
     assertEquals(8, lines(dir).size());
   }
-
 }

@@ -60,16 +60,33 @@ class GoldenRegistryTest {
 
   @Test
   void open_goldenV1_foldsToTheRecordedStates() {
-    FileSystemRegistry r = FileSystemRegistry.builder(dir).hmacKeyVariable("K").environment(k -> "golden-key").open();
+    FileSystemRegistry r =
+        FileSystemRegistry.builder(dir).hmacKeyVariable("K").environment(k -> "golden-key").open();
     assertTrue(r.openReport().clean(), r.openReport().toString());
     assertEquals(VersionStatus.ACTIVE, r.version(october).orElseThrow().status());
     assertEquals(VersionStatus.DEPRECATED, r.version(november).orElseThrow().status());
     assertEquals(VersionStatus.REJECTED, r.version(risky).orElseThrow().status());
     assertEquals(Optional.of("bob"), r.version(october).orElseThrow().approvedBy());
-    List<String> kinds = r.history().stream().map(AuditEvent::kind).map(AuditEvent.Kind::wireName).collect(Collectors.toList());
+    List<String> kinds =
+        r.history().stream()
+            .map(AuditEvent::kind)
+            .map(AuditEvent.Kind::wireName)
+            .collect(Collectors.toList());
     assertEquals(
-        List.of("proposed", "validated", "approved", "activated", "proposed", "validated", "approved", "activated",
-            "rolled_back", "proposed", "validated", "rejected", "deprecated"),
+        List.of(
+            "proposed",
+            "validated",
+            "approved",
+            "activated",
+            "proposed",
+            "validated",
+            "approved",
+            "activated",
+            "rolled_back",
+            "proposed",
+            "validated",
+            "rejected",
+            "deprecated"),
         kinds);
   }
 

@@ -27,11 +27,22 @@ import net.jqwik.api.constraints.Size;
 
 /** Invariants of the registry under any sequence of operations, allowed or refused. */
 class RegistryProperties {
-  enum Op { PROPOSE, PROPOSE_HIGH_RISK, VALIDATE, APPROVE, REJECT, ACTIVATE, ROLLBACK, ROLLBACK_TO, DEPRECATE }
+  enum Op {
+    PROPOSE,
+    PROPOSE_HIGH_RISK,
+    VALIDATE,
+    APPROVE,
+    REJECT,
+    ACTIVATE,
+    ROLLBACK,
+    ROLLBACK_TO,
+    DEPRECATE
+  }
 
   @Property(tries = 15)
   void anySequence_invariantsHold(
-      @ForAll @Size(min = 1, max = 20) List<Op> ops, @ForAll @Size(min = 24, max = 24) List<@IntRange(min = 0, max = 7) Integer> picks)
+      @ForAll @Size(min = 1, max = 20) List<Op> ops,
+      @ForAll @Size(min = 24, max = 24) List<@IntRange(min = 0, max = 7) Integer> picks)
       throws IOException {
     Path dir = Files.createTempDirectory("registry-property");
     try {
@@ -42,12 +53,21 @@ class RegistryProperties {
         clock.advance(Duration.ofSeconds(1));
         Op op = ops.get(i);
         String id = ids.isEmpty() ? null : ids.get(picks.get(i) % ids.size());
-        byte[] logBefore = Files.exists(dir.resolve("audit.jsonl")) ? Files.readAllBytes(dir.resolve("audit.jsonl")) : new byte[0];
+        byte[] logBefore =
+            Files.exists(dir.resolve("audit.jsonl"))
+                ? Files.readAllBytes(dir.resolve("audit.jsonl"))
+                : new byte[0];
         try {
           apply(r, op, id, ids, i);
         } catch (RegistryException refused) {
-          assertTrue(List.of("CAL-REG-001", "CAL-REG-002", "CAL-REG-003", "CAL-REG-011").contains(refused.code()), refused.getMessage());
-          byte[] logAfter = Files.exists(dir.resolve("audit.jsonl")) ? Files.readAllBytes(dir.resolve("audit.jsonl")) : new byte[0];
+          assertTrue(
+              List.of("CAL-REG-001", "CAL-REG-002", "CAL-REG-003", "CAL-REG-011")
+                  .contains(refused.code()),
+              refused.getMessage());
+          byte[] logAfter =
+              Files.exists(dir.resolve("audit.jsonl"))
+                  ? Files.readAllBytes(dir.resolve("audit.jsonl"))
+                  : new byte[0];
           assertArrayEquals(logBefore, logAfter, "a refused operation records nothing");
         }
         checkInvariants(r, dir, clock);
@@ -99,14 +119,20 @@ class RegistryProperties {
     }
   }
 
-  private static void checkInvariants(FileSystemRegistry r, Path dir, MutableClock clock) throws IOException {
-    List<VersionInfo> active = r.versions().stream().filter(v -> v.status() == VersionStatus.ACTIVE).collect(Collectors.toList());
+  private static void checkInvariants(FileSystemRegistry r, Path dir, MutableClock clock)
+      throws IOException {
+    List<VersionInfo> active =
+        r.versions().stream()
+            .filter(v -> v.status() == VersionStatus.ACTIVE)
+            .collect(Collectors.toList());
     assertTrue(active.size() <= 1, "at most one active: " + active);
     Optional<String> activeId = r.active().map(VersionInfo::id);
     assertEquals(active.stream().map(VersionInfo::id).findFirst(), activeId);
     assertEquals(activeId, r.activeAt(clock.instant()));
     if (activeId.isPresent()) {
-      assertEquals(activeId.get(), RegistryFixtures.json(dir.resolve("active.json")).get("version").asText());
+      assertEquals(
+          activeId.get(),
+          RegistryFixtures.json(dir.resolve("active.json")).get("version").asText());
     } else {
       assertTrue(!Files.exists(dir.resolve("active.json")));
     }
