@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The join's memory: one row per distinct prediction id, in log order, in paged primitive columns,
@@ -31,13 +32,13 @@ public final class JoinStore {
   private final RunSpec spec;
   private IdTable ids;
   private final IdTable orphans = new IdTable(1024);
-  private final Pages.Longs ts = new Pages.Longs();
-  private final Pages.Ints seg = new Pages.Ints();
-  private final Pages.Ints mv = new Pages.Ints();
-  private final Pages.Ints cv = new Pages.Ints();
+  private Pages.Longs ts = new Pages.Longs();
+  private Pages.Ints seg = new Pages.Ints();
+  private Pages.Ints mv = new Pages.Ints();
+  private Pages.Ints cv = new Pages.Ints();
   private final Pages.Doubles[] values;
   private final List<Map<String, Pages.Doubles>> members = new ArrayList<>();
-  private final Pages.Bytes status = new Pages.Bytes();
+  private Pages.Bytes status = new Pages.Bytes();
   private final Pages.Doubles[] outcomes;
   private final Labels segLabels = new Labels();
   private final Labels mvLabels = new Labels();
@@ -45,6 +46,7 @@ public final class JoinStore {
   private final JoinOutput out = new JoinOutput();
   private final List<String> problems = new ArrayList<>();
   private long orphanDuplicates;
+  private boolean released;
 
   /**
    * Creates an empty store.
@@ -186,6 +188,9 @@ public final class JoinStore {
 
   /** Finishes the join: counts statuses, selects each target's samples, orders them by time. */
   public JoinOutput finish() {
+    if (released) {
+      throw new IllegalStateException("the join is finished already");
+    }
     int n = ids.size();
     ids = new IdTable(16); // release the id table before the joined arrays are built
     out.duplicateOutcomes += orphanDuplicates;
@@ -207,8 +212,8 @@ public final class JoinStore {
       }
     }
     List<JoinOutput.Target> targets = new ArrayList<>();
-    int[] prevSelection = null;
-    JoinOutput.Target prev = null;
+    int @Nullable [] prevSelection = null;
+    JoinOutput.@Nullable Target prev = null;
     for (int t = 0; t < values.length; t++) {
       JoinOutput.Target jt = new JoinOutput.Target();
       jt.name = spec.targets[t];
@@ -251,6 +256,16 @@ public final class JoinStore {
     }
     out.targets = List.copyOf(targets);
     out.problems = List.copyOf(problems);
+    released = true;
+    // release the columns: the joined arrays are all that is needed from here on
+    Arrays.setAll(values, i -> new Pages.Doubles(Double.NaN));
+    Arrays.setAll(outcomes, i -> new Pages.Doubles(Double.NaN));
+    members.clear();
+    ts = new Pages.Longs();
+    seg = new Pages.Ints();
+    mv = new Pages.Ints();
+    cv = new Pages.Ints();
+    status = new Pages.Bytes();
     return out;
   }
 
