@@ -238,11 +238,13 @@ public final class JoinStore {
         }
       }
       jt.predicted = gather(values[t], sel);
+      values[t] = new Pages.Doubles(Double.NaN); // this target's column is no longer needed
       jt.observed = gather(outcomes[spec.observed[t]], sel);
       Map<String, double[]> mem = new LinkedHashMap<>();
       for (Map.Entry<String, Pages.Doubles> m : members.get(t).entrySet()) {
         mem.put(m.getKey(), gather(m.getValue(), sel));
       }
+      members.get(t).clear();
       jt.members = mem;
       jt.stake = spec.stake[t] < 0 ? null : gather(outcomes[spec.stake[t]], sel);
       jt.payout = spec.payout[t] < 0 ? null : gather(outcomes[spec.payout[t]], sel);
@@ -290,7 +292,13 @@ public final class JoinStore {
       kind = any && binary ? 1 : 2;
     }
     jt.probability = kind == 1;
-    int[] sel = new int[16];
+    int count = 0;
+    for (int e = 0; e < n; e++) {
+      if (usable(e, pred, obs, kind)) {
+        count++;
+      }
+    }
+    int[] sel = new int[count];
     int k = 0;
     for (int e = 0; e < n; e++) {
       if (status.get(e) != OutcomeBatch.SETTLED) {
@@ -305,13 +313,21 @@ public final class JoinStore {
       } else if (kind == 1 && (!(y == 0 || y == 1) || p < 0 || p > 1)) {
         jt.outOfRange++;
       } else {
-        if (k == sel.length) {
-          sel = Arrays.copyOf(sel, sel.length * 2);
-        }
         sel[k++] = e;
       }
     }
-    return Arrays.copyOf(sel, k);
+    return sel;
+  }
+
+  private boolean usable(int e, Pages.Doubles pred, Pages.Doubles obs, int kind) {
+    if (status.get(e) != OutcomeBatch.SETTLED) {
+      return false;
+    }
+    double p = pred.get(e);
+    double y = obs.get(e);
+    return !Double.isNaN(p)
+        && !Double.isNaN(y)
+        && !(kind == 1 && (!(y == 0 || y == 1) || p < 0 || p > 1));
   }
 
   private static double[] gather(Pages.Doubles col, int[] sel) {
