@@ -69,7 +69,12 @@ final class ConfigReader {
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      error("CAL-CFG-001", "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+      String why = e.getOriginalMessage();
+      int marker = why.indexOf(" (start marker at");
+      error(
+          "CAL-CFG-001",
+          "$",
+          "malformed JSON" + where + ": " + (marker < 0 ? why : why.substring(0, marker)));
       return Optional.empty();
     } catch (IOException e) {
       error("CAL-CFG-001", "$", "unreadable JSON: " + e.getMessage());
