@@ -10,6 +10,7 @@ import dev.calibration.core.report.CalibrationReport.EcePoint;
 import dev.calibration.core.report.CalibrationReport.MappingRow;
 import dev.calibration.core.report.CalibrationReport.SegmentRow;
 import dev.calibration.core.report.CalibrationReport.TargetSection;
+import dev.calibration.core.run.RunResult;
 import dev.calibration.core.run.TargetKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,21 @@ public final class ProposalReport {
         proposal.factors(),
         proposal.gates(),
         concat(proposal.rationale(), proposal.changeSummary()));
+  }
+
+  /**
+   * The report of a proposal built from a run: the data are the run's joined samples.
+   *
+   * @param proposal the proposal
+   * @param run the run it was built from (with its joined samples kept)
+   * @return the report
+   */
+  public static CalibrationReport of(Proposal proposal, RunResult run) {
+    List<TargetData> data = new ArrayList<>();
+    for (String target : run.targets().keySet()) {
+      data.add(TargetData.of(run.joined(target)));
+    }
+    return of(proposal, data);
   }
 
   private static List<String> concat(List<String> rationale, List<String> changes) {
