@@ -44,6 +44,18 @@ public final class ProposalReport {
    * @return the report
    */
   public static CalibrationReport of(Proposal proposal, List<TargetData> data) {
+    return of(proposal, data, proposal.id());
+  }
+
+  /**
+   * The report of a proposal under the version id a registry gave it (the commands name that id).
+   *
+   * @param proposal the proposal
+   * @param data the data it was built from, one per target
+   * @param versionId the id to show and to put in the approve and reject commands
+   * @return the report
+   */
+  public static CalibrationReport of(Proposal proposal, List<TargetData> data, String versionId) {
     Map<String, TargetData> byTarget = new LinkedHashMap<>();
     data.forEach(d -> byTarget.put(d.target(), d));
     long from = Long.MAX_VALUE;
@@ -65,8 +77,8 @@ public final class ProposalReport {
       sections.add(section(e, byTarget.get(e.target())));
     }
     return new CalibrationReport(
-        "Calibration proposal " + proposal.id(),
-        proposal.id(),
+        "Calibration proposal " + versionId,
+        versionId,
         proposal.createdAt(),
         summary,
         sections,
