@@ -101,7 +101,7 @@ class RunCommandTest {
     Cli.Result r =
         Cli.run(
             args(predictions, outcomes, out, "--factor-table",
-                "price=CONDITION_PRICE_FACTOR:condition"));
+                "price=CONDITION_PRICE_FACTOR:condition", "--method", "platt"));
     assertEquals(0, r.exit(), r.toString());
     assertTrue(Files.isRegularFile(out.resolve("history/metrics_20261123_101500.json")));
     assertTrue(Files.isRegularFile(out.resolve("history/suggestions_20261123_101500.json")));
