@@ -31,6 +31,8 @@ final class LogisticNewton {
 
   private static final double MIN_STEP = 1e-10;
   private static final double ARMIJO = 1e-4;
+  /** Below this relative predicted decrease the loss cannot tell a step from rounding. */
+  private static final double QUADRATIC = 1e-10;
   private static final int SUBSAMPLE_ABOVE = 131_072;
   private static final int SUBSAMPLE_SIZE = 32_768;
 
@@ -174,6 +176,16 @@ final class LogisticNewton {
       double gd = 0;
       for (int j = 0; j < dims; j++) {
         gd += g[j] * step[j];
+      }
+      if (-gd <= QUADRATIC * (Math.abs(loss) + 1)) {
+        // The predicted decrease is below what the loss sum can resolve in floating point, so a
+        // line search would only see rounding noise. Here, deep in Newton's quadratic region, the
+        // full step is safe: take it unguarded.
+        for (int j = 0; j < dims; j++) {
+          theta[j] += step[j];
+        }
+        loss = pass(theta, g, h);
+        continue;
       }
       double size = 1.0;
       while (true) {

@@ -125,13 +125,20 @@ public final class JsonlPredictionLogger implements PredictionLogger {
     this.durability = b.durability;
     this.modelVersion = b.modelVersion;
     this.calibrationVersion = b.calibrationVersion;
-    this.seen =
-        b.allowDuplicates
-            ? null
-            : (b.dedupExpiry.isZero()
-                    ? Caffeine.newBuilder().maximumSize(b.dedupWindow)
-                    : Caffeine.newBuilder().maximumSize(b.dedupWindow).expireAfterWrite(b.dedupExpiry))
-                .<String, Boolean>build();
+    if (b.allowDuplicates) {
+      this.seen = null;
+    } else {
+      Clock clock = b.clock;
+      Caffeine<Object, Object> c =
+          Caffeine.newBuilder()
+              .maximumSize(b.dedupWindow)
+              .executor(Runnable::run) // evict on the caller, no pool threads
+              .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+      if (!b.dedupExpiry.isZero()) {
+        c = c.expireAfterWrite(b.dedupExpiry);
+      }
+      this.seen = c.<String, Boolean>build();
+    }
     int n = b.stripes > 0 ? b.stripes : defaultStripes();
     this.stripes = new Stripe[n];
     this.stripeMask = n - 1;
@@ -666,7 +673,11 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       return this;
     }
 
-    /** How many recent ids are remembered to skip repeats; default 100,000. */
+    /**
+     * About how many recent ids are remembered to skip repeats; default 100,000. The window is a
+     * Caffeine size bound, which evicts by frequency as well as recency, so an id may be
+     * remembered a little longer or shorter than exactly the last {@code ids} records.
+     */
     public Builder dedupWindow(long ids) {
       if (ids < 1) {
         throw new IllegalArgumentException("dedupWindow must be >= 1 id but was " + ids);
@@ -675,7 +686,10 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       return this;
     }
 
-    /** Also forgets an id this long after it was logged; default never (only the window). */
+    /**
+     * Also forgets an id this long after it was logged (by the builder's clock); default never,
+     * only the size window applies.
+     */
     public Builder dedupExpiry(Duration expiry) {
       Objects.requireNonNull(expiry, "dedupExpiry must not be null");
       if (expiry.isNegative()) {

@@ -31,6 +31,7 @@ public final class Proposal {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Instant createdAt;
+  private final Map<String, Long> dataCounts;
   private final CalibrationConfig candidate;
   private final List<TargetEvaluation> evaluations;
   private final List<FactorSuggestion> factors;
@@ -43,6 +44,7 @@ public final class Proposal {
 
   Proposal(
       Instant createdAt,
+      Map<String, Long> dataCounts,
       CalibrationConfig candidate,
       List<TargetEvaluation> evaluations,
       List<FactorSuggestion> factors,
@@ -52,6 +54,8 @@ public final class Proposal {
       List<String> changeSummary,
       Provenance provenance) {
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.dataCounts =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataCounts));
     this.candidate = Objects.requireNonNull(candidate, "candidate");
     this.evaluations = List.copyOf(evaluations);
     this.factors = List.copyOf(factors);
@@ -71,6 +75,11 @@ public final class Proposal {
   /** When the proposal was made. */
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Labelled counts of the data the proposal was built from (read, joined, excluded, ...). */
+  public Map<String, Long> dataCounts() {
+    return dataCounts;
   }
 
   /** The candidate config, in the format the loader reads. */
@@ -140,6 +149,8 @@ public final class Proposal {
       root.put("content_hash", contentHash);
     }
     root.put("created_at", createdAt.toString());
+    ObjectNode data = root.putObject("data");
+    dataCounts.forEach(data::put);
     ObjectNode risk = root.putObject("risk");
     num(risk, "score", gates.riskScore());
     risk.put("level", gates.riskLevel().name());

@@ -91,7 +91,8 @@ public final class ProposalBuilder {
     Objects.requireNonNull(data, "data must not be null");
     for (TargetData t : targets) {
       if (t.target().equals(data.target())) {
-        throw new IllegalArgumentException("target " + data.target() + " was already added");
+        throw new IllegalArgumentException(
+            "CAL-PROP-003 target " + data.target() + " was already added");
       }
     }
     targets.add(data);
@@ -291,7 +292,8 @@ public final class ProposalBuilder {
    */
   public Proposal build() {
     if (targets.isEmpty()) {
-      throw new IllegalStateException("a proposal needs at least one target; add one with target()");
+      throw new IllegalStateException(
+          "CAL-PROP-001 a proposal needs at least one target; add one with target()");
     }
     Instant now = clock.instant();
     List<String> tried = candidateNames();
@@ -415,7 +417,10 @@ public final class ProposalBuilder {
               errors.isEmpty(),
               errors.isEmpty()
                   ? "the candidate config validates"
-                  : "the candidate config has " + errors.size() + " problem(s): " + errors));
+                  : "CAL-GATE-009 the candidate config has "
+                      + errors.size()
+                      + " problem(s): "
+                      + errors));
       gates = GateReport.of(checks, policy);
     }
     rationale.add(riskLine(gates));
@@ -428,8 +433,13 @@ public final class ProposalBuilder {
             current.map(CalibrationConfig::version),
             holdoutFraction,
             methodNames);
+    Map<String, Long> counts = new LinkedHashMap<>(joinCounts);
+    for (TargetData t : targets) {
+      counts.putIfAbsent("joined " + t.target(), (long) t.size());
+    }
     return new Proposal(
         now,
+        counts,
         candidate,
         evaluations,
         factorSuggestions,

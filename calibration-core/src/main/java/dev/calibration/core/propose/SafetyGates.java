@@ -120,7 +120,41 @@ public final class SafetyGates {
     for (GateSubject.Factors f : s.factors()) {
       factorCheck(f, out);
     }
-    return GateReport.of(out, policy);
+    List<CheckResult> coded = new ArrayList<>(out.size());
+    for (CheckResult c : out) {
+      coded.add(
+          c.passed()
+              ? c
+              : new CheckResult(
+                  c.name(),
+                  c.severity(),
+                  c.measured(),
+                  c.threshold(),
+                  false,
+                  code(c.name()) + " " + c.message()));
+    }
+    return GateReport.of(coded, policy);
+  }
+
+  /** The documented error code of a check (see docs/errors.md, section CAL-GATE). */
+  static String code(String checkName) {
+    String[][] codes = {
+      {"samples.run", "CAL-GATE-001"},
+      {"samples.activate", "CAL-GATE-002"},
+      {"improvement.", "CAL-GATE-003"},
+      {"diversity.", "CAL-GATE-004"},
+      {"weights.sum.", "CAL-GATE-005"},
+      {"weights.bounds.", "CAL-GATE-006"},
+      {"weights.change.", "CAL-GATE-007"},
+      {"factors.bounds.", "CAL-GATE-008"},
+      {"config.valid", "CAL-GATE-009"},
+    };
+    for (String[] c : codes) {
+      if (checkName.startsWith(c[0])) {
+        return c[1];
+      }
+    }
+    return "CAL-GATE";
   }
 
   private void weightChecks(GateSubject.Weights w, List<CheckResult> out) {

@@ -310,7 +310,7 @@ public final class AuditLog {
         findings.add(new Finding(Kind.MAC_MISMATCH, i, "line " + i + " fails its HMAC: edited or forged", false));
         break;
       }
-      int first = indexByHash.get(line.hash());
+      int first = indexByHash.getOrDefault(line.hash(), i);
       if (first < i) {
         findings.add(new Finding(Kind.INSERTED, i, "line " + i + " repeats line " + first + ": inserted", false));
         break;

@@ -87,16 +87,21 @@ class JsonlPredictionLoggerTest {
   }
 
   @Test
-  void log_idOutsideTheDedupWindow_isWrittenAgain() {
+  void log_idAgainAfterTheDedupExpiry_isWrittenAgain() {
     Path file = dir.resolve("p.jsonl");
-    try (JsonlPredictionLogger log = JsonlPredictionLogger.builder(file).dedupWindow(1).build()) {
+    MutableClock clock = new MutableClock(T0);
+    try (JsonlPredictionLogger log =
+        JsonlPredictionLogger.builder(file).dedupExpiry(Duration.ofMinutes(5)).clock(clock).build()) {
       log.log(typical("a", 1));
-      for (int i = 0; i < 200; i++) {
-        log.log(typical("filler-" + i, i)); // pushes "a" out of a one-id window
-      }
-      log.log(typical("a", 2));
+      clock.now = clock.now.plus(Duration.ofMinutes(4));
+      log.log(typical("a", 2)); // within 5 minutes: a repeat
+      clock.now = clock.now.plus(Duration.ofMinutes(2));
+      log.log(typical("a", 3)); // 6 minutes after the first: written again
+      assertEquals(1, log.stats().duplicates());
     }
-    assertEquals(2, readAll(file).stream().filter(p -> p.id().equals("a")).count());
+    assertEquals(
+        List.of(T0.plusMillis(1), T0.plusMillis(3)),
+        readAll(file).stream().map(Prediction::timestamp).toList());
   }
 
   @Test

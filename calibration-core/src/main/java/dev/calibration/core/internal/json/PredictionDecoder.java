@@ -120,6 +120,7 @@ public final class PredictionDecoder {
     java.util.Arrays.fill(flatValuePriority, Integer.MAX_VALUE);
     java.util.Arrays.fill(flatSegment, null);
     java.util.Arrays.fill(flatSegmentPriority, Integer.MAX_VALUE);
+    checkUtf8(buf, off, len);
     boolean closed = false;
     try (JsonParser p = FACTORY.createParser(buf, off, len)) {
       JsonToken t = p.nextToken();
@@ -160,6 +161,65 @@ public final class PredictionDecoder {
           RecordFormatException.MALFORMED, null, "malformed JSON: " + e.getMessage());
     }
     return build();
+  }
+
+  /**
+   * Rejects bytes that are not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, at
+   * most U+10FFFF) and a byte order mark, which Jackson would otherwise pass or skip.
+   */
+  private static void checkUtf8(byte[] b, int off, int len) throws RecordFormatException {
+    int end = off + len;
+    if (len >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
+      throw new RecordFormatException(
+          RecordFormatException.MALFORMED,
+          null,
+          "malformed JSON: a byte order mark is allowed only at the start of a file");
+    }
+    int i = off;
+    while (i < end) {
+      int c = b[i];
+      if (c >= 0) {
+        i++;
+        continue;
+      }
+      c &= 0xFF;
+      int need;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+      } else {
+        throw badUtf8(i - off);
+      }
+      if (i + need >= end) {
+        throw badUtf8(i - off);
+      }
+      int cp = c & (0x3F >> need);
+      for (int k = 1; k <= need; k++) {
+        int cc = b[i + k] & 0xFF;
+        if ((cc & 0xC0) != 0x80) {
+          throw badUtf8(i - off);
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        throw badUtf8(i - off);
+      }
+      i += need + 1;
+    }
+  }
+
+  private static RecordFormatException badUtf8(int index) {
+    return new RecordFormatException(
+        RecordFormatException.MALFORMED,
+        null,
+        "malformed JSON: invalid UTF-8 at column " + (index + 1));
   }
 
   private static long column(JsonParser p) {

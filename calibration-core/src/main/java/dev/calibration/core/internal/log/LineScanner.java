@@ -60,10 +60,8 @@ public final class LineScanner implements Closeable {
             return false;
           }
           lineNumber++;
-          if (!copying) {
-            array = lineBuf;
-            offset = 0;
-          }
+          array = lineBuf; // at the end of the stream a partial line was always copied
+          offset = 0;
           return true;
         }
       }

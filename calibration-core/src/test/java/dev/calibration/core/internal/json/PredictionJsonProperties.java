@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.LongRange;
 class PredictionJsonProperties {
   private static final ObjectMapper JACKSON = new ObjectMapper();
 
-  @Property(tries = 500)
+  @Property(tries = 200)
   void encodeThenDecode_anyValidPrediction_isEqual(@ForAll("predictions") Prediction p)
       throws Exception {
     byte[] line = PredictionJson.toLine(p);
@@ -30,7 +30,7 @@ class PredictionJsonProperties {
     assertEquals(p, PredictionJson.fromLine(line));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 100)
   void encode_anyValidPrediction_isOneLineOfStandardJson(@ForAll("predictions") Prediction p)
       throws Exception {
     byte[] line = PredictionJson.toLine(p);
@@ -45,7 +45,7 @@ class PredictionJsonProperties {
   }
 
   /** The JDK's own {@link Instant#toString()} is the reference for the hand-written formatter. */
-  @Property(tries = 1000)
+  @Property(tries = 300)
   void timestamp_anyInstantOfYears0To9999_isWrittenAsInstantToString(
       @ForAll @LongRange(min = -62_167_219_200L, max = 253_402_300_799L) long seconds,
       @ForAll("nanos") int nanos) {
@@ -55,7 +55,7 @@ class PredictionJsonProperties {
     assertEquals("{\"schema\":1,\"id\":\"x\",\"ts\":\"" + t + "\",\"values\":{}}", json);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 300)
   void parseInstant_offsetForms_matchJdkParser(
       @ForAll @LongRange(min = 0, max = 253_402_200_000L) long seconds,
       @ForAll("nanos") int nanos,
