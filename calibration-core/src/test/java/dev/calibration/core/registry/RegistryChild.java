@@ -24,13 +24,16 @@ public final class RegistryChild {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    FileSystemRegistry r = FileSystemRegistry.builder(dir).lockTimeout(Duration.ofSeconds(60)).open();
+    FileSystemRegistry r =
+        FileSystemRegistry.builder(dir).lockTimeout(Duration.ofSeconds(60)).open();
     System.out.println("READY");
     System.out.flush();
     switch (args[0]) {
       case "loop":
         for (long i = 0; ; i++) {
-          String id = r.propose(candidate(ProcessHandle.current().pid() + "-" + i), "alice", "crash loop").id();
+          String id =
+              r.propose(candidate(ProcessHandle.current().pid() + "-" + i), "alice", "crash loop")
+                  .id();
           r.validate(id, "ci");
           r.approve(id, "bob", "crash loop");
           r.activate(id, "bob", "crash loop");
@@ -57,8 +60,12 @@ public final class RegistryChild {
   }
 
   private static VersionCandidate candidate(String tag) {
-    String json = String.format(Locale.ROOT, "{\"schema\":1,\"version\":\"draft\",\"tag\":\"%s\"}", tag);
-    return VersionCandidate.of(json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8), ProposalRisk.LOW);
+    String json =
+        String.format(Locale.ROOT, "{\"schema\":1,\"version\":\"draft\",\"tag\":\"%s\"}", tag);
+    return VersionCandidate.of(
+        json.getBytes(StandardCharsets.UTF_8),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        ProposalRisk.LOW);
   }
 
   private static void awaitFile(Path go) {
