@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * {"schema":1,"version":"cal-20261123-101500-3f9a2c","created_at":"2026-11-23T10:15:00Z",
- *  "approved_by":"ana",
+ *  "approved_by":"ana","audit_head":{"seq":7,"hash":"9c1f.."},
  *  "calibrators":{"sell_p60":{"default":{"method":"isotonic","x":[..],"y":[..]},
  *                 "segments":[{"match":{"condition":"new"},
  *                              "calibrator":{"method":"platt","a":-1.6,"b":0.4}}]}},
@@ -37,7 +37,7 @@ import java.util.Optional;
  * @param bounds per table name, the bounds its factors are clamped to; a table without bounds uses
  *     {@link FactorBounds#DEFAULT}
  * @param weights per ensemble name (e.g. {@code main}), member weights summing to one
- * @param auditHead the hash of the registry's audit-log event that activated this config, if any
+ * @param auditHead the registry's audit-log event that activated this config, if stamped
  */
 public record CalibrationConfig(
     int schema,
@@ -48,7 +48,7 @@ public record CalibrationConfig(
     Map<String, Map<String, Double>> factors,
     Map<String, FactorBounds> bounds,
     Map<String, Map<String, Double>> weights,
-    Optional<String> auditHead) {
+    Optional<AuditHead> auditHead) {
 
   /** The format version this library reads and writes. */
   public static final int SCHEMA = 1;

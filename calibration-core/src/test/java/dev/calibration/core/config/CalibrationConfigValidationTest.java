@@ -158,6 +158,18 @@ class CalibrationConfigValidationTest {
             "$.bounds.T.max",
             Severity.ERROR),
         Arguments.of(
+            "audit_head as a bare string",
+            HEAD + "\"audit_head\":\"9c1f\"}",
+            "CAL-CFG-002",
+            "$.audit_head",
+            Severity.ERROR),
+        Arguments.of(
+            "audit_head without hash",
+            HEAD + "\"audit_head\":{\"seq\":3}}",
+            "CAL-CFG-002",
+            "$.audit_head.hash",
+            Severity.ERROR),
+        Arguments.of(
             "unknown key",
             HEAD + "\"colour\":\"blue\"}",
             "CAL-CFG-008",
