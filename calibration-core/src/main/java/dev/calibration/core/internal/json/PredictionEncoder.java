@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * byte buffer.
  *
  * <p>Hand-written rather than a Jackson {@code JsonGenerator} because it sits on the host's
- * prediction path: it allocates nothing for ASCII strings, integral numbers and timestamps, and
- * only {@link Double#toString(double)}'s string for fractional numbers. The output is valid JSON
+ * prediction path: it allocates nothing for ASCII strings, timestamps, and numbers with up to nine
+ * decimals (others go through {@link Double#toString(double)}), and walks the maps with {@code
+ * forEach} and reused callbacks rather than entry iterators. The output is valid JSON
  * that any parser reads; {@link PredictionDecoder} reads it back to an equal prediction.
  *
  * <p>Not thread-safe: one encoder per thread (the logger keeps one per writer thread). After
@@ -28,6 +30,37 @@ public final class PredictionEncoder {
 
   private byte[] buf;
   private int len;
+  private boolean first; // whether the object being written has no entry yet
+
+  // Reused callbacks, so that walking a map allocates no entry iterator or lambda.
+  private final BiConsumer<String, String> stringEntry =
+      (k, v) -> {
+        comma();
+        string(k);
+        put((byte) ':');
+        string(v);
+      };
+  private final BiConsumer<String, Double> numberEntry =
+      (k, v) -> {
+        comma();
+        string(k);
+        put((byte) ':');
+        number(v);
+      };
+  private final BiConsumer<String, Map<String, Double>> memberEntry =
+      (k, v) -> {
+        comma();
+        string(k);
+        put((byte) ':');
+        numbers(v);
+      };
+  private final BiConsumer<Object, Object> treeEntry =
+      (k, v) -> {
+        comma();
+        string((String) k);
+        put((byte) ':');
+        value(v);
+      };
 
   /** An encoder with a 512-byte buffer that grows as needed. */
   public PredictionEncoder() {
@@ -71,32 +104,16 @@ public final class PredictionEncoder {
     optional(",\"calibration_version\":", p.calibrationVersion(), calibrationVersion);
     if (!p.segment().isEmpty()) {
       ascii(",\"segment\":{");
-      boolean first = true;
-      for (Map.Entry<String, String> e : p.segment().entrySet()) {
-        if (!first) {
-          put((byte) ',');
-        }
-        first = false;
-        string(e.getKey());
-        put((byte) ':');
-        string(e.getValue());
-      }
+      first = true;
+      p.segment().forEach(stringEntry);
       put((byte) '}');
     }
     ascii(",\"values\":");
     numbers(p.values());
     if (!p.members().isEmpty()) {
       ascii(",\"members\":{");
-      boolean first = true;
-      for (Map.Entry<String, Map<String, Double>> e : p.members().entrySet()) {
-        if (!first) {
-          put((byte) ',');
-        }
-        first = false;
-        string(e.getKey());
-        put((byte) ':');
-        numbers(e.getValue());
-      }
+      first = true;
+      p.members().forEach(memberEntry);
       put((byte) '}');
     }
     if (!p.context().isEmpty()) {
@@ -116,34 +133,27 @@ public final class PredictionEncoder {
     }
   }
 
+  private void comma() {
+    if (!first) {
+      put((byte) ',');
+    }
+    first = false;
+  }
+
   private void numbers(Map<String, Double> values) {
     put((byte) '{');
-    boolean first = true;
-    for (Map.Entry<String, Double> e : values.entrySet()) {
-      if (!first) {
-        put((byte) ',');
-      }
-      first = false;
-      string(e.getKey());
-      put((byte) ':');
-      number(e.getValue());
-    }
+    first = true;
+    values.forEach(numberEntry);
     put((byte) '}');
+    first = false;
   }
 
   private void tree(Map<?, ?> map) {
     put((byte) '{');
-    boolean first = true;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!first) {
-        put((byte) ',');
-      }
-      first = false;
-      string((String) e.getKey());
-      put((byte) ':');
-      value(e.getValue());
-    }
+    first = true;
+    map.forEach(treeEntry);
     put((byte) '}');
+    first = false;
   }
 
   private void value(@Nullable Object v) {
@@ -158,16 +168,16 @@ public final class PredictionEncoder {
     } else if (v instanceof Map) {
       tree((Map<?, ?>) v);
     } else if (v instanceof List) {
+      List<?> list = (List<?>) v;
       put((byte) '[');
-      boolean first = true;
-      for (Object o : (List<?>) v) {
-        if (!first) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (i > 0) {
           put((byte) ',');
         }
-        first = false;
-        value(o);
+        value(list.get(i));
       }
       put((byte) ']');
+      first = false;
     } else if (v instanceof BigInteger || v instanceof BigDecimal) {
       ascii(v.toString());
     } else if (v == null) {
@@ -178,18 +188,59 @@ public final class PredictionEncoder {
     }
   }
 
-  /** Writes a finite double so that parsing it gives the same double back. */
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /**
+   * Writes a finite double so that parsing it gives the same double back.
+   *
+   * <p>Fast path without allocation: if {@code d == m / 10^k} in double arithmetic for an integer
+   * {@code |m| < 2^53} and {@code k <= 9}, then "m with k decimals" parses back to {@code d} (both
+   * the division and a correct parser round the same exact rational m/10^k to nearest), and the
+   * smallest such k gives the shortest fixed-point text. Other values use {@link
+   * Double#toString(double)}.
+   */
   private void number(double d) {
     if (!Double.isFinite(d)) {
       throw new IllegalArgumentException("cannot encode a non-finite number: " + d);
     }
-    long l = (long) d;
-    if (l == d && Math.abs(l) < 1_000_000_000_000_000L && !(l == 0 && 1 / d < 0)) {
-      integer(l);
-      ascii(".0");
-    } else {
-      ascii(Double.toString(d));
+    if (d == 0) {
+      ascii(1 / d < 0 ? "-0.0" : "0.0");
+      return;
     }
+    double abs = Math.abs(d);
+    if (abs < 1e15 && abs >= 1e-9) {
+      for (int k = 0; k <= 9; k++) {
+        long m = Math.round(abs * POW10[k]);
+        if (m < (1L << 53) && m / POW10[k] == abs) {
+          if (d < 0) {
+            put((byte) '-');
+          }
+          fixed(m, k);
+          return;
+        }
+      }
+    }
+    ascii(Double.toString(d));
+  }
+
+  /** Writes {@code m / 10^k} with exactly {@code k} decimals (at least one: "45.0"). */
+  private void fixed(long m, int k) {
+    long scale = (long) POW10[k];
+    integer(m / scale);
+    put((byte) '.');
+    if (k == 0) {
+      put((byte) '0');
+      return;
+    }
+    ensure(k);
+    long frac = m % scale;
+    for (int i = len + k - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + (int) (frac % 10));
+      frac /= 10;
+    }
+    len += k;
   }
 
   private void integer(long v) {

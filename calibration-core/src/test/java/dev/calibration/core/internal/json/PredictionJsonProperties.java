@@ -67,6 +67,21 @@ class PredictionJsonProperties {
     assertEquals(odt.toInstant(), PredictionDecoder.parseInstant(text), text);
   }
 
+  /** The encoder's fixed-point fast path and its fallback both read back to the same double. */
+  @Property(tries = 2000)
+  void encode_anyFiniteDouble_readsBackBitForBit(@ForAll("doubles") double d) throws Exception {
+    Prediction p = Prediction.builder("x", Instant.EPOCH).value("v", d).build();
+    double back = PredictionJson.fromLine(PredictionJson.toLine(p)).values().get("v");
+    assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(back), d + " came back as " + back);
+  }
+
+  @Provide
+  Arbitrary<Double> doubles() {
+    return Arbitraries.oneOf(
+        finite(),
+        Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite));
+  }
+
   @Provide
   Arbitrary<Integer> nanos() {
     return Arbitraries.oneOf(
@@ -91,6 +106,8 @@ class PredictionJsonProperties {
     return Arbitraries.oneOf(
         Arbitraries.doubles().between(-1e6, 1e6),
         Arbitraries.doubles().between(0, 1),
+        Arbitraries.doubles().between(-1000, 1000).ofScale(7),
+        Arbitraries.doubles().between(-1e-6, 1e-6).ofScale(12),
         Arbitraries.of(0.0, -0.0, 1.0, 1e300, -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, 45.0),
         Arbitraries.longs().between(-(1L << 53), 1L << 53).map(Long::doubleValue));
   }
