@@ -35,16 +35,7 @@ final class RadixSort {
    * that hold the result: {@code {keys, payload}} or the scratch pair, as {@code Sorted}.
    */
   static Sorted sort(long[] keys, int[] payload, int n) {
-    int[] counts = new int[DIGITS * BUCKETS];
-    for (int i = 0; i < n; i++) {
-      long k = keys[i];
-      counts[(int) (k & MASK)]++;
-      counts[BUCKETS + (int) ((k >>> 11) & MASK)]++;
-      counts[2 * BUCKETS + (int) ((k >>> 22) & MASK)]++;
-      counts[3 * BUCKETS + (int) ((k >>> 33) & MASK)]++;
-      counts[4 * BUCKETS + (int) ((k >>> 44) & MASK)]++;
-      counts[5 * BUCKETS + (int) (k >>> 55)]++;
-    }
+    int[] counts = histograms(keys, n);
     long[] srcK = keys;
     int[] srcP = payload;
     long[] dstK = null;
@@ -55,12 +46,7 @@ final class RadixSort {
       if (n == 0 || counts[base + (int) ((srcK[0] >>> shift) & MASK)] == n) {
         continue; // every key has the same digit here
       }
-      int sum = 0;
-      for (int b = 0; b < BUCKETS; b++) {
-        int c = counts[base + b];
-        counts[base + b] = sum;
-        sum += c;
-      }
+      prefixSums(counts, base);
       if (dstK == null) {
         dstK = new long[n];
         dstP = new int[n];
@@ -83,4 +69,69 @@ final class RadixSort {
 
   /** The sorted keys and payload (the first n entries). */
   record Sorted(long[] keys, int[] payload) {}
+
+  /**
+   * Sorts {@code keys[0..n)} (unsigned), moving a long payload along (a label's bits, so that no
+   * random gather is needed afterwards); stable. Returns the arrays that hold the result.
+   */
+  static SortedLong sort(long[] keys, long[] payload, int n) {
+    int[] counts = histograms(keys, n);
+    long[] srcK = keys;
+    long[] srcP = payload;
+    long[] dstK = null;
+    long[] dstP = null;
+    for (int d = 0; d < DIGITS; d++) {
+      int base = d * BUCKETS;
+      int shift = d * BITS;
+      if (n == 0 || counts[base + (int) ((srcK[0] >>> shift) & MASK)] == n) {
+        continue;
+      }
+      prefixSums(counts, base);
+      if (dstK == null) {
+        dstK = new long[n];
+        dstP = new long[n];
+      }
+      for (int i = 0; i < n; i++) {
+        long k = srcK[i];
+        int pos = counts[base + (int) ((k >>> shift) & MASK)]++;
+        dstK[pos] = k;
+        dstP[pos] = srcP[i];
+      }
+      long[] tk = srcK;
+      srcK = dstK;
+      dstK = tk;
+      long[] tp = srcP;
+      srcP = dstP;
+      dstP = tp;
+    }
+    return new SortedLong(srcK, srcP);
+  }
+
+  /** The sorted keys and long payload (the first n entries). */
+  record SortedLong(long[] keys, long[] payload) {}
+
+  /** All six digit histograms in one pass. */
+  private static int[] histograms(long[] keys, int n) {
+    int[] counts = new int[DIGITS * BUCKETS];
+    for (int i = 0; i < n; i++) {
+      long k = keys[i];
+      counts[(int) (k & MASK)]++;
+      counts[BUCKETS + (int) ((k >>> 11) & MASK)]++;
+      counts[2 * BUCKETS + (int) ((k >>> 22) & MASK)]++;
+      counts[3 * BUCKETS + (int) ((k >>> 33) & MASK)]++;
+      counts[4 * BUCKETS + (int) ((k >>> 44) & MASK)]++;
+      counts[5 * BUCKETS + (int) (k >>> 55)]++;
+    }
+    return counts;
+  }
+
+  /** Turns one digit's counts into starting positions. */
+  private static void prefixSums(int[] counts, int base) {
+    int sum = 0;
+    for (int b = 0; b < BUCKETS; b++) {
+      int c = counts[base + b];
+      counts[base + b] = sum;
+      sum += c;
+    }
+  }
 }
