@@ -12,6 +12,10 @@ import dev.calibration.core.propose.CheckResult;
 import dev.calibration.core.propose.FactorSuggestion;
 import dev.calibration.core.propose.Proposal;
 import dev.calibration.core.propose.ProposalBuilder;
+import dev.calibration.core.propose.SuggestionsFiles;
+import dev.calibration.core.propose.TargetData;
+import dev.calibration.core.report.ProposalReport;
+import dev.calibration.core.report.ReportWriter;
 import dev.calibration.core.propose.TargetEvaluation;
 import dev.calibration.core.propose.WeightAdjustment;
 import dev.calibration.core.run.CalibrationRun;
@@ -136,20 +140,23 @@ final class RunPipeline {
     try {
       Files.createDirectories(r.out());
       files.put("metrics", MetricsFiles.write(r.out(), result, clock));
-      byte[] suggestions = suggestionsJson(proposal);
-      files.put(
-          "suggestions",
-          AtomicFiles.writeTimestamped(
-              r.out().resolve("history"), "suggestions", clock.instant(), suggestions));
-      Path canonical = r.out().resolve("calibration_suggestions.json");
-      AtomicFiles.write(canonical, suggestions);
-      files.put("canonical suggestions", canonical);
+      List<Path> suggestionFiles = SuggestionsFiles.write(r.out(), proposal, clock);
+      files.put("suggestions", suggestionFiles.get(0));
+      files.put("canonical suggestions", suggestionFiles.get(1));
       Path proposalFile = r.out().resolve("proposal.json");
       AtomicFiles.write(proposalFile, proposal.toJson());
       files.put("proposal", proposalFile);
       Path config = r.out().resolve("calibration.json");
       AtomicFiles.write(config, proposal.candidate().toJson());
       files.put("candidate config", config);
+      List<TargetData> data = new ArrayList<>();
+      for (String t : result.targets().keySet()) {
+        data.add(TargetData.of(result.joined(t)));
+      }
+      List<Path> reports = ReportWriter.writeAll(r.out(), ProposalReport.of(proposal, data));
+      files.put("report", reports.get(0));
+      files.put("report (json)", reports.get(1));
+      files.put("report (html)", reports.get(2));
     } catch (IOException e) {
       throw CliException.data("cannot write to " + r.out() + ": " + e.getMessage(), e);
     }
@@ -208,53 +215,6 @@ final class RunPipeline {
       throw CliException.data(file + ": cannot read: " + e.getMessage(), e);
     } catch (ConfigException e) {
       throw CliException.data(String.valueOf(e.getMessage()), e);
-    }
-  }
-
-  /**
-   * The suggestions file in the format agreed between the proposal and overrides code: {@code
-   * {"schema":1,"factors":{TABLE:{key:{"current","suggested","n"}}},"weights":{...},
-   * "calibrators":{...}}}.
-   */
-  static byte[] suggestionsJson(Proposal p) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("schema", 1);
-    root.put("proposal", p.id());
-    root.put("created_at", p.createdAt().toString());
-    ObjectNode factors = root.putObject("factors");
-    for (FactorSuggestion f : p.factors()) {
-      ObjectNode table =
-          factors.has(f.table()) ? (ObjectNode) factors.get(f.table()) : factors.putObject(f.table());
-      ObjectNode o = table.putObject(f.key());
-      o.put("current", f.current());
-      o.put("suggested", f.suggested());
-      o.put("n", f.n());
-      o.put("reason", f.reason());
-    }
-    ObjectNode weights = root.putObject("weights");
-    for (WeightAdjustment w : p.weights()) {
-      ObjectNode o = weights.putObject(w.ensemble());
-      o.put("feasible", w.feasible());
-      ObjectNode before = o.putObject("current");
-      w.before().forEach(before::put);
-      ObjectNode after = o.putObject("suggested");
-      w.after().forEach(after::put);
-      o.put("reason", w.message());
-    }
-    ObjectNode calibrators = root.putObject("calibrators");
-    for (TargetEvaluation e : p.evaluations()) {
-      e.calibrator()
-          .ifPresent(
-              c -> {
-                ObjectNode o = calibrators.putObject(e.target());
-                o.put("method", c.method());
-                o.set("parameters", Json.MAPPER.valueToTree(c.parameters()));
-              });
-    }
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
