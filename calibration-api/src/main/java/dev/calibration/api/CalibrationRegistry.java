@@ -8,9 +8,9 @@ import java.util.Optional;
  * Where calibration versions, their approvals and the active pointer live.
  *
  * <p>A version moves through {@link VersionStatus}: proposed, pending approval (after validation),
- * approved (by a named person, bound to the SHA-256 of its config), active, superseded; rejected and
- * deprecated are terminal. At most one version is active at any moment. Every change is recorded as
- * an {@link AuditEvent}, and the registry's state is what that record says.
+ * approved (by a named person, bound to the SHA-256 of its config), active, superseded; rejected
+ * and deprecated are terminal. At most one version is active at any moment. Every change is
+ * recorded as an {@link AuditEvent}, and the registry's state is what that record says.
  *
  * <p>Every write either completes or is refused with a {@link RegistryException} whose code and
  * message name the reason (for example the version's current state); a refused write changes
@@ -40,8 +40,8 @@ public interface CalibrationRegistry {
   /**
    * Approves a version pending approval, binding the approval to its config's SHA-256.
    *
-   * @throws RegistryException if the version is high risk, not pending approval, its config changed,
-   *     the actor or reason is blank, or (with four eyes) the actor proposed it
+   * @throws RegistryException if the version is high risk, not pending approval, its config
+   *     changed, the actor or reason is blank, or (with four eyes) the actor proposed it
    */
   VersionInfo approve(String id, String actor, String reason);
 

@@ -1,9 +1,9 @@
 package dev.calibration.api;
 
 /**
- * A registry operation was refused or failed. {@link #code()} is a stable error code such as
- * {@code CAL-REG-002}, documented in {@code docs/errors.md}; the message says what was wrong,
- * naming the version, its current state, the file or the lock holder as applicable.
+ * A registry operation was refused or failed. {@link #code()} is a stable error code such as {@code
+ * CAL-REG-002}, documented in {@code docs/errors.md}; the message says what was wrong, naming the
+ * version, its current state, the file or the lock holder as applicable.
  */
 public class RegistryException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -3,8 +3,8 @@ package dev.calibration.api;
 /**
  * Where a calibration version stands in the registry's state machine.
  *
- * <p>The normal path is {@link #PROPOSED} → {@link #PENDING_APPROVAL} → {@link #APPROVED} →
- * {@link #ACTIVE} → {@link #SUPERSEDED}. {@link #REJECTED} and {@link #DEPRECATED} are terminal. A
+ * <p>The normal path is {@link #PROPOSED} → {@link #PENDING_APPROVAL} → {@link #APPROVED} → {@link
+ * #ACTIVE} → {@link #SUPERSEDED}. {@link #REJECTED} and {@link #DEPRECATED} are terminal. A
  * superseded version can become active again only through a rollback.
  */
 public enum VersionStatus {

@@ -12,6 +12,10 @@ public final class Main {
 
   /** Runs the command and exits with its status. */
   public static void main(String[] args) {
+    // The library logs at INFO (e.g. each reload); the command's own output says what happened.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(run(args, System.out, System.err, Clock.systemUTC(), System.console() != null));
   }
 

@@ -1,12 +1,19 @@
 package dev.calibration.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code calibration run}: join, measure, fit, suggest. */
 @Command(
@@ -28,8 +35,12 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "  calibration run --predictions predictions.jsonl --outcomes outcomes.csv \\",
       "      --target sell_p60=sold_60d --target price=realized_price --segment-by condition",
-      "  calibration run --predictions 'logs/2026-10.jsonl' --predictions 'logs/2026-11.jsonl' \\",
-      "      --outcomes settled.csv --target win_p=won --method platt --out runs/nov --json",
+      "  calibration run --predictions predictions.jsonl --outcomes outcomes.csv \\",
+      "      --target price=realized_price --segment-by condition \\",
+      "      --factor-table price=CONDITION_PRICE_FACTOR:condition --current registry/active.json",
+      "  calibration run --predictions logs/2026-10.jsonl --predictions logs/2026-11.jsonl \\",
+      "      --outcomes settled.csv --target win_p=won --ensemble win_p=main \\",
+      "      --current registry/active.json --method platt --out runs/nov --json",
     })
 final class RunCommand implements Callable<Integer> {
   @ParentCommand CalibrationCommand root;
@@ -94,12 +105,77 @@ final class RunCommand implements Callable<Integer> {
       description = "Seed for the holdout split and fitting (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(
+      names = "--factor-table",
+      paramLabel = "T=TABLE:KEY",
+      description =
+          "Suggest the factors of TABLE for value target T, one per value of segment attribute"
+              + " KEY, e.g. price=CONDITION_PRICE_FACTOR:condition.")
+  Map<String, String> factorTables = new LinkedHashMap<>();
+
+  @Option(
+      names = "--ensemble",
+      paramLabel = "T=NAME",
+      description =
+          "Adjust the weights of ensemble NAME from the members of target T, e.g. win_p=main"
+              + " (needs --current with weights for NAME).")
+  Map<String, String> ensembles = new LinkedHashMap<>();
+
+  @Option(
+      names = "--current",
+      paramLabel = "FILE",
+      description =
+          "The config in use (e.g. the registry's active.json): the candidate builds on it and"
+              + " its factors and weights are the starting point.")
+  @Nullable Path current;
+
+  @Option(
+      names = "--outcome-id",
+      paramLabel = "COLUMN",
+      defaultValue = "id",
+      description = "The outcomes' id column (default: ${DEFAULT-VALUE}).")
+  String outcomeId = "id";
+
+  @Option(
+      names = "--outcome-timestamp",
+      paramLabel = "COLUMN",
+      description =
+          "The outcomes' timestamp column (default: ts or timestamp when the CSV header has one).")
+  @Nullable String outcomeTimestamp;
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw CliException.notBuilt("run", "the calibration run (join and metrics, issue 4)");
+    RunPipeline.Request request =
+        new RunPipeline.Request(
+            predictions,
+            outcomes,
+            targets,
+            segmentBy,
+            method,
+            out,
+            onBadLine == BadLinePolicy.SKIP,
+            seed,
+            factorTables,
+            ensembles,
+            Optional.ofNullable(current),
+            outcomeId,
+            Optional.ofNullable(outcomeTimestamp));
+    RunPipeline.Outcome result;
+    try (Progress progress = root.progress()) {
+      result = RunPipeline.execute(request, root.clock(), progress);
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      w.println(RunPipeline.summaryJson(result));
+    } else {
+      RunPipeline.printSummary(result, w);
+    }
+    return ExitCodes.OK;
   }
 
   /** What to do with a malformed record. */

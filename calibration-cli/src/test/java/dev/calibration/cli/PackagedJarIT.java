@@ -69,6 +69,33 @@ class PackagedJarIT {
   }
 
   @Test
+  void jar_demo_runsTheWholeLoopInAChildJvm(@TempDir Path dir) throws Exception {
+    Proc p = java(dir, "demo", "--dir", dir.resolve("demo").toString(), "--items", "2000");
+    assertEquals(0, p.exit(), p.out() + p.err());
+    assertTrue(p.out().contains("[after, cal-"), p.out());
+    assertTrue(p.out().contains("[rolled back, cal-"), p.out());
+    assertTrue(p.out().contains("HTML report: "), p.out());
+  }
+
+  @Test
+  void jar_run_onAGeneratedFile_writesTheFilesAndAJsonSummary(@TempDir Path dir) throws Exception {
+    DemoData.DataSet set =
+        DemoData.pricing(1500, 3, java.time.Instant.parse("2026-11-01T00:00:00Z"));
+    DemoFiles.logPredictions(set.predictions(), dir.resolve("p.jsonl"));
+    DemoFiles.writeOutcomes(set.outcomes(), dir.resolve("o.csv"));
+    Proc p =
+        java(dir, "run", "--predictions", "p.jsonl", "--outcomes", "o.csv", "--target",
+            "sell_p60=sold_60d", "--method", "platt", "--out", "out", "--json");
+    assertEquals(0, p.exit(), p.out() + p.err());
+    com.fasterxml.jackson.databind.JsonNode json = Json.MAPPER.readTree(p.out());
+    long settled = set.outcomes().stream()
+        .filter(o -> o.status() == dev.calibration.api.OutcomeStatus.SETTLED).count();
+    assertEquals(settled, json.at("/counts/settled").asLong());
+    assertTrue(Files.isRegularFile(dir.resolve("out/calibration_suggestions.json")));
+    assertTrue(Files.isRegularFile(dir.resolve("out/proposal.json")));
+  }
+
+  @Test
   void jar_unknownOption_exitsTwo(@TempDir Path dir) throws Exception {
     Proc p = java(dir, "status", "--frobnicate");
     assertEquals(ExitCodes.USAGE, p.exit(), p.err());

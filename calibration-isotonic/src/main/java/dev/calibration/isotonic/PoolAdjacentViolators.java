@@ -23,40 +23,69 @@ final class PoolAdjacentViolators {
   static Thresholds fit(
       CalibrationData data, boolean increasing, double yMin, double yMax) {
     int n = data.size();
-    long[] keys = new long[n];
-    int[] index = new int[n];
+    boolean weighted = data.isWeighted();
+    long[] sk;
+    long[] payload;
     int m = 0;
-    for (int i = 0; i < n; i++) {
-      if (data.weight(i) > 0) {
-        keys[m] = RadixSort.key(data.score(i));
-        index[m] = i;
-        m++;
+    if (weighted) {
+      // Carry the index: label and weight are gathered after the sort.
+      long[] keys = new long[n];
+      int[] index = new int[n];
+      for (int i = 0; i < n; i++) {
+        if (data.weight(i) > 0) {
+          keys[m] = RadixSort.key(data.score(i));
+          index[m] = i;
+          m++;
+        }
       }
+      RadixSort.Sorted sorted = RadixSort.sort(keys, index, m);
+      sk = sorted.keys();
+      int[] si = sorted.payload();
+      payload = new long[m];
+      for (int k = 0; k < m; k++) {
+        payload[k] = si[k];
+      }
+    } else {
+      // Carry the label's bits next to the key, so no random access is needed after the sort.
+      long[] pairs = new long[2 * n];
+      for (int i = 0; i < n; i++) {
+        pairs[2 * i] = RadixSort.key(data.score(i));
+        pairs[2 * i + 1] = Double.doubleToRawLongBits(data.label(i));
+      }
+      m = n;
+      sk = RadixSort.sortPairs(pairs, m);
+      payload = sk;
     }
-    RadixSort.Sorted sorted = RadixSort.sort(keys, index, m);
-    keys = null; // let the scratch go early on big inputs
-    long[] sk = sorted.keys();
-    int[] si = sorted.payload();
 
-    // _make_unique: group scores within TIE_EPS of the group's first score.
-    double[] ux = new double[m];
+    // _make_unique: group scores within TIE_EPS of the group's first score. The group's score is
+    // kept as its key in sk[u] (u < k when written, so it never overwrites an unread entry).
     double[] uy = new double[m];
     double[] uw = new double[m];
     int u = 0;
-    boolean weighted = data.isWeighted();
-    double currentX = RadixSort.value(sk[0]);
+    int stride = weighted ? 1 : 2; // unweighted: key and label bits interleaved in sk
+    long currentKey = sk[0];
+    double currentX = RadixSort.value(currentKey);
     double currentY = 0;
     double currentW = 0;
     for (int k = 0; k < m; k++) {
-      double x = RadixSort.value(sk[k]);
-      int i = si[k];
-      double w = weighted ? data.weight(i) : 1.0;
-      double wy = data.label(i) * w;
+      long key = sk[stride * k];
+      double x = RadixSort.value(key);
+      double w;
+      double wy;
+      if (weighted) {
+        int i = (int) payload[k];
+        w = data.weight(i);
+        wy = data.label(i) * w;
+      } else {
+        w = 1.0;
+        wy = Double.longBitsToDouble(payload[2 * k + 1]);
+      }
       if (x - currentX >= TIE_EPS) {
-        ux[u] = currentX;
+        sk[u] = currentKey;
         uw[u] = currentW;
         uy[u] = currentY / currentW;
         u++;
+        currentKey = key;
         currentX = x;
         currentW = w;
         currentY = wy;
@@ -65,7 +94,7 @@ final class PoolAdjacentViolators {
         currentY += wy;
       }
     }
-    ux[u] = currentX;
+    sk[u] = currentKey;
     uw[u] = currentW;
     uy[u] = currentY / currentW;
     u++;
@@ -83,7 +112,7 @@ final class PoolAdjacentViolators {
         uy[k] = Math.min(yMax, Math.max(yMin, uy[k]));
       }
     }
-    return trim(ux, uy, u);
+    return trim(sk, uy, u);
   }
 
   /**
@@ -134,28 +163,40 @@ final class PoolAdjacentViolators {
     }
   }
 
-  /** Keeps the first and last point and every point that differs from a neighbour. */
-  private static Thresholds trim(double[] x, double[] y, int n) {
+  /**
+   * Keeps the first and last point and every point that differs from a neighbour; the scores come
+   * as their radix keys.
+   */
+  private static Thresholds trim(long[] keys, double[] y, int n) {
     if (n <= 2) {
-      return new Thresholds(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = RadixSort.value(keys[i]);
+      }
+      return new Thresholds(x, Arrays.copyOf(y, n));
     }
-    double[] kx = new double[n];
-    double[] ky = new double[n];
+    int kept = 2;
+    for (int i = 1; i < n - 1; i++) {
+      if (y[i] != y[i - 1] || y[i] != y[i + 1]) {
+        kept++;
+      }
+    }
+    double[] kx = new double[kept];
+    double[] ky = new double[kept];
     int k = 0;
-    kx[k] = x[0];
+    kx[k] = RadixSort.value(keys[0]);
     ky[k] = y[0];
     k++;
     for (int i = 1; i < n - 1; i++) {
       if (y[i] != y[i - 1] || y[i] != y[i + 1]) {
-        kx[k] = x[i];
+        kx[k] = RadixSort.value(keys[i]);
         ky[k] = y[i];
         k++;
       }
     }
-    kx[k] = x[n - 1];
+    kx[k] = RadixSort.value(keys[n - 1]);
     ky[k] = y[n - 1];
-    k++;
-    return new Thresholds(Arrays.copyOf(kx, k), Arrays.copyOf(ky, k));
+    return new Thresholds(kx, ky);
   }
 
   private static void reverse(double[] a, int n) {

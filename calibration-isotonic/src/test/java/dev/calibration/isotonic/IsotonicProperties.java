@@ -78,6 +78,17 @@ class IsotonicProperties {
   }
 
   @Property(tries = 200)
+  void fit_unweightedData_agreesWithNaiveReference(@ForAll("data") CalibrationData weighted) {
+    // Unweighted data take a different path (labels carried through the sort).
+    CalibrationData d = CalibrationData.of(weighted.scores(), weighted.labels());
+    Calibrator c = METHOD.fit(d);
+    Reference ref = Reference.fit(d);
+    for (double v = -0.5; v <= 2.0; v += 1.0 / 64) {
+      assertEquals(ref.apply(v), c.apply(v), 1e-12, "at " + v);
+    }
+  }
+
+  @Property(tries = 200)
   void fit_shuffledInput_givesTheSameMap(
       @ForAll("data") CalibrationData d, @ForAll long seed) {
     int n = d.size();
@@ -181,6 +192,18 @@ class IsotonicProperties {
       double v = RadixSort.value(s.keys()[i]);
       assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(v), "at " + i);
       assertEquals(Double.doubleToLongBits(values[s.payload()[i]]), Double.doubleToLongBits(v));
+    }
+    long[] pairs = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      pairs[2 * i] = RadixSort.key(values[i]);
+      pairs[2 * i + 1] = i;
+    }
+    long[] sorted = RadixSort.sortPairs(pairs, n);
+    for (int i = 0; i < n; i++) {
+      double v = RadixSort.value(sorted[2 * i]);
+      assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(v), "pair " + i);
+      assertEquals(
+          Double.doubleToLongBits(values[(int) sorted[2 * i + 1]]), Double.doubleToLongBits(v));
     }
   }
 

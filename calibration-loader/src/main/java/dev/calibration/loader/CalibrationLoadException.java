@@ -17,12 +17,18 @@ public final class CalibrationLoadException extends RuntimeException {
   private final List<ConfigProblem> problems;
 
   CalibrationLoadException(LoadFailure failure) {
-    super(failure.code() + " cannot load calibration config " + failure.source() + ": " + failure.message());
+    super(
+        "CAL-LOAD-007 cannot start: "
+            + failure.code()
+            + " cannot load calibration config "
+            + failure.source()
+            + ": "
+            + failure.message());
     this.code = failure.code();
     this.problems = failure.problems();
   }
 
-  /** The stable code of the failure, e.g. {@code CAL-LOAD-003}. */
+  /** The code of the underlying failure, e.g. {@code CAL-LOAD-003}. */
   public String code() {
     return code;
   }

@@ -1,8 +1,11 @@
 package dev.calibration.core.config;
 
+import dev.calibration.core.calibrate.CalibrationMethods;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +16,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * {"schema":1,"version":"cal-20261123-101500-3f9a2c","created_at":"2026-11-23T10:15:00Z",
- *  "approved_by":"ana",
+ *  "approved_by":"ana","audit_head":{"seq":7,"hash":"9c1f.."},
  *  "calibrators":{"sell_p60":{"default":{"method":"isotonic","x":[..],"y":[..]},
  *                 "segments":[{"match":{"condition":"new"},
  *                              "calibrator":{"method":"platt","a":-1.6,"b":0.4}}]}},
@@ -37,7 +40,7 @@ import java.util.Optional;
  * @param bounds per table name, the bounds its factors are clamped to; a table without bounds uses
  *     {@link FactorBounds#DEFAULT}
  * @param weights per ensemble name (e.g. {@code main}), member weights summing to one
- * @param auditHead the hash of the registry's audit-log event that activated this config, if any
+ * @param auditHead the registry's audit-log event that activated this config, if stamped
  */
 public record CalibrationConfig(
     int schema,
@@ -48,7 +51,7 @@ public record CalibrationConfig(
     Map<String, Map<String, Double>> factors,
     Map<String, FactorBounds> bounds,
     Map<String, Map<String, Double>> weights,
-    Optional<String> auditHead) {
+    Optional<AuditHead> auditHead) {
 
   /** The format version this library reads and writes. */
   public static final int SCHEMA = 1;
@@ -104,7 +107,7 @@ public record CalibrationConfig(
       return parsed;
     }
     ConfigValidation checked = parsed.config().get().validate(methods, sourceName);
-    java.util.List<ConfigProblem> all = new java.util.ArrayList<>(parsed.problems());
+    List<ConfigProblem> all = new ArrayList<>(parsed.problems());
     all.addAll(checked.problems());
     return new ConfigValidation(sourceName, parsed.config(), all);
   }
@@ -119,6 +122,17 @@ public record CalibrationConfig(
    */
   public ConfigValidation validate(MethodResolver methods) {
     return validate(methods, "config " + version);
+  }
+
+  /** As {@link #validate(MethodResolver)} with the methods of {@code methods}. */
+  public ConfigValidation validate(CalibrationMethods methods) {
+    return validate(MethodResolver.of(methods));
+  }
+
+  /** As {@link #check(byte[], String, MethodResolver)} with the methods of {@code methods}. */
+  public static ConfigValidation check(
+      byte[] content, String sourceName, CalibrationMethods methods) {
+    return check(content, sourceName, MethodResolver.of(methods));
   }
 
   /** As {@link #validate(MethodResolver)}, naming the source in the result. */

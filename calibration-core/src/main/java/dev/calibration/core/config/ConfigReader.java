@@ -48,6 +48,7 @@ final class ConfigReader {
   private static final Set<String> TARGET_KEYS = Set.of("default", "segments");
   private static final Set<String> SEGMENT_KEYS = Set.of("match", "calibrator");
   private static final Set<String> BOUNDS_KEYS = Set.of("min", "max");
+  private static final Set<String> AUDIT_KEYS = Set.of("seq", "hash");
 
   private final List<ConfigProblem> problems = new ArrayList<>();
   private int errors;
@@ -102,7 +103,7 @@ final class ConfigReader {
     String version = requiredString(root, "version", "$.version");
     Optional<Instant> createdAt = optionalInstant(root, "created_at", "$.created_at");
     Optional<String> approvedBy = optionalString(root, "approved_by", "$.approved_by");
-    Optional<String> auditHead = optionalString(root, "audit_head", "$.audit_head");
+    Optional<AuditHead> auditHead = auditHead(root.get("audit_head"));
 
     Map<String, TargetCalibrators> calibrators = new LinkedHashMap<>();
     JsonNode cal = object(root, "calibrators", "$.calibrators");
@@ -150,6 +151,30 @@ final class ConfigReader {
             bounds,
             weights,
             auditHead));
+  }
+
+  private Optional<AuditHead> auditHead(@Nullable JsonNode n) {
+    if (n == null) {
+      return Optional.empty();
+    }
+    String path = "$.audit_head";
+    if (!n.isObject()) {
+      error("CAL-CFG-002", path, "must be an object {\"seq\":..,\"hash\":..} but was " + kind(n));
+      return Optional.empty();
+    }
+    unknownKeys(n, path, AUDIT_KEYS);
+    JsonNode seq = n.get("seq");
+    JsonNode hash = n.get("hash");
+    boolean ok = true;
+    if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 0) {
+      error("CAL-CFG-002", path + ".seq", seq == null ? "is missing" : "must be an integer >= 0 but was " + kind(seq));
+      ok = false;
+    }
+    if (hash == null || !hash.isTextual() || hash.textValue().isBlank()) {
+      error("CAL-CFG-002", path + ".hash", hash == null ? "is missing" : "must be a non-blank string but was " + kind(hash));
+      ok = false;
+    }
+    return ok ? Optional.of(new AuditHead(seq.longValue(), hash.textValue())) : Optional.empty();
   }
 
   private @Nullable TargetCalibrators target(JsonNode node, String path) {

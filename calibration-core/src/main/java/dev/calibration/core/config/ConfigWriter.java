@@ -40,7 +40,13 @@ final class ConfigWriter {
     root.put("version", c.version());
     c.createdAt().ifPresent(t -> root.put("created_at", t.toString()));
     c.approvedBy().ifPresent(a -> root.put("approved_by", a));
-    c.auditHead().ifPresent(a -> root.put("audit_head", a));
+    c.auditHead()
+        .ifPresent(
+            a -> {
+              ObjectNode head = root.putObject("audit_head");
+              head.put("seq", a.seq());
+              head.put("hash", a.hash());
+            });
     ObjectNode cal = root.putObject("calibrators");
     new TreeMap<>(c.calibrators())
         .forEach(

@@ -1,17 +1,13 @@
 package dev.calibration.core.config;
 
 import dev.calibration.api.CalibrationMethod;
-import java.util.ArrayList;
+import dev.calibration.core.calibrate.CalibrationMethods;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds a {@link CalibrationMethod} by the name a config uses. Stub it with a lambda in tests: {@code
@@ -65,26 +61,30 @@ public interface MethodResolver {
   }
 
   /**
-   * A resolver over every {@link CalibrationMethod} that {@link ServiceLoader} finds with this
-   * class's loader. A provider that fails to load is logged and skipped; a duplicate name is an
-   * error naming both classes.
+   * A resolver over the methods of {@code methods}: its {@link CalibrationMethods#lookup} and
+   * {@link CalibrationMethods#names()}.
+   */
+  static MethodResolver of(CalibrationMethods methods) {
+    Set<String> names = Set.copyOf(methods.names());
+    return new MethodResolver() {
+      @Override
+      public Optional<CalibrationMethod> resolve(String name) {
+        return methods.lookup(name);
+      }
+
+      @Override
+      public Set<String> names() {
+        return names;
+      }
+    };
+  }
+
+  /**
+   * A resolver over every {@link CalibrationMethod} that {@link CalibrationMethods#discover()}
+   * finds on the class path (a provider that fails to load is logged and skipped, as {@code
+   * CalibrationMethods} documents). Each call discovers afresh; keep the result.
    */
   static MethodResolver serviceLoader() {
-    Logger log = LoggerFactory.getLogger(MethodResolver.class);
-    List<CalibrationMethod> found = new ArrayList<>();
-    var it =
-        ServiceLoader.load(CalibrationMethod.class, MethodResolver.class.getClassLoader())
-            .iterator();
-    while (true) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        found.add(it.next());
-      } catch (ServiceConfigurationError e) {
-        log.warn("CAL-CFG-011 skipping a calibration method that failed to load: {}", e.toString());
-      }
-    }
-    return of(found);
+    return of(CalibrationMethods.discover());
   }
 }

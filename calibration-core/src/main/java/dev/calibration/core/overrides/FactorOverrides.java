@@ -50,7 +50,9 @@ public final class FactorOverrides {
     MISSING,
     /** The file was read; {@link #applied()} and {@link #ignored()} say what came of it. */
     LOADED,
-    /** The file could not be used (a directory, unreadable, invalid JSON): the defaults, unchanged. */
+    /**
+     * The file could not be used (a directory, unreadable, invalid JSON): the defaults, unchanged.
+     */
     FAILED
   }
 
@@ -126,7 +128,12 @@ public final class FactorOverrides {
       Function<String, @Nullable String> environment) {
     Objects.requireNonNull(variable, "variable must not be null");
     Objects.requireNonNull(environment, "environment must not be null");
-    return fromSetting("environment variable " + variable, environment.apply(variable), defaults, allowedTables, bounds);
+    return fromSetting(
+        "environment variable " + variable,
+        environment.apply(variable),
+        defaults,
+        allowedTables,
+        bounds);
   }
 
   /** Loads the overrides file named by the system property {@code property}. */
@@ -136,7 +143,12 @@ public final class FactorOverrides {
       Set<String> allowedTables,
       FactorBounds bounds) {
     Objects.requireNonNull(property, "property must not be null");
-    return fromSetting("system property " + property, System.getProperty(property), defaults, allowedTables, bounds);
+    return fromSetting(
+        "system property " + property,
+        System.getProperty(property),
+        defaults,
+        allowedTables,
+        bounds);
   }
 
   /** Loads the overrides file {@code file}. */
@@ -146,12 +158,17 @@ public final class FactorOverrides {
       Set<String> allowedTables,
       FactorBounds bounds) {
     Objects.requireNonNull(file, "file must not be null");
-    return load(file, copy(defaults), Set.copyOf(allowedTables), Objects.requireNonNull(bounds, "bounds must not be null"));
+    return load(
+        file,
+        copy(defaults),
+        Set.copyOf(allowedTables),
+        Objects.requireNonNull(bounds, "bounds must not be null"));
   }
 
   /** The defaults alone, as when nothing is configured. */
   public static FactorOverrides defaults(Map<String, Map<String, Double>> defaults) {
-    return new FactorOverrides(freeze(copy(defaults)), List.of(), List.of(), Status.NOT_CONFIGURED, null);
+    return new FactorOverrides(
+        freeze(copy(defaults)), List.of(), List.of(), Status.NOT_CONFIGURED, null);
   }
 
   private static FactorOverrides fromSetting(
@@ -170,7 +187,9 @@ public final class FactorOverrides {
     try {
       file = Path.of(value.trim());
     } catch (InvalidPathException e) {
-      Ignored i = new Ignored(setting, "\"" + value + "\" is not a valid path: " + e.getReason(), "CAL-OVR-002");
+      Ignored i =
+          new Ignored(
+              setting, "\"" + value + "\" is not a valid path: " + e.getReason(), "CAL-OVR-002");
       warn(i);
       return new FactorOverrides(freeze(base), List.of(), List.of(i), Status.FAILED, null);
     }
@@ -182,10 +201,14 @@ public final class FactorOverrides {
     List<Ignored> ignored = new ArrayList<>();
     try {
       if (Files.isDirectory(file)) {
-        return failed(base, file, new Ignored(file.toString(), "is a directory, not an overrides file", "CAL-OVR-002"));
+        return failed(
+            base,
+            file,
+            new Ignored(file.toString(), "is a directory, not an overrides file", "CAL-OVR-002"));
       }
       if (!Files.exists(file)) {
-        Ignored i = new Ignored(file.toString(), "does not exist; using the defaults", "CAL-OVR-001");
+        Ignored i =
+            new Ignored(file.toString(), "does not exist; using the defaults", "CAL-OVR-001");
         warn(i);
         return new FactorOverrides(freeze(base), List.of(), List.of(i), Status.MISSING, file);
       }
@@ -193,18 +216,33 @@ public final class FactorOverrides {
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
-        return failed(base, file, new Ignored(file.toString(), "cannot be read: " + e, "CAL-OVR-003"));
+        return failed(
+            base, file, new Ignored(file.toString(), "cannot be read: " + e, "CAL-OVR-003"));
       }
       JsonNode root;
       try {
         root = MAPPER.readTree(bytes);
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return failed(base, file, new Ignored(file.toString(), "is not valid JSON" + where + ": " + e.getOriginalMessage(), "CAL-OVR-004"));
+        String where =
+            at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return failed(
+            base,
+            file,
+            new Ignored(
+                file.toString(),
+                "is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                "CAL-OVR-004"));
       }
       if (root == null || !root.isObject()) {
-        return failed(base, file, new Ignored(file.toString(), "must be a JSON object of tables, e.g. {\"CONDITION_PRICE_FACTOR\":{\"used_good\":0.85}}", "CAL-OVR-004"));
+        return failed(
+            base,
+            file,
+            new Ignored(
+                file.toString(),
+                "must be a JSON object of tables, e.g."
+                    + " {\"CONDITION_PRICE_FACTOR\":{\"used_good\":0.85}}",
+                "CAL-OVR-004"));
       }
       List<Applied> applied = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> tables = root.fields(); tables.hasNext(); ) {
@@ -212,11 +250,26 @@ public final class FactorOverrides {
         String table = t.getKey();
         String location = file + ": $." + table;
         if (!allowed.contains(table)) {
-          ignored.add(warn(new Ignored(location, "table " + table + " is not allowed (allowed: " + new java.util.TreeSet<>(allowed) + ")", "CAL-OVR-005")));
+          ignored.add(
+              warn(
+                  new Ignored(
+                      location,
+                      "table "
+                          + table
+                          + " is not allowed (allowed: "
+                          + new java.util.TreeSet<>(allowed)
+                          + ")",
+                      "CAL-OVR-005")));
           continue;
         }
         if (!t.getValue().isObject()) {
-          ignored.add(warn(new Ignored(location, "must be an object of key to factor but is " + t.getValue().getNodeType().name().toLowerCase(Locale.ROOT), "CAL-OVR-006")));
+          ignored.add(
+              warn(
+                  new Ignored(
+                      location,
+                      "must be an object of key to factor but is "
+                          + t.getValue().getNodeType().name().toLowerCase(Locale.ROOT),
+                      "CAL-OVR-006")));
           continue;
         }
         Map<String, Double> target = base.computeIfAbsent(table, k -> new LinkedHashMap<>());
@@ -225,7 +278,8 @@ public final class FactorOverrides {
           JsonNode v = k.getValue();
           String keyLocation = location + "." + k.getKey();
           if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            ignored.add(warn(new Ignored(keyLocation, "is not a finite number: " + v, "CAL-OVR-006")));
+            ignored.add(
+                warn(new Ignored(keyLocation, "is not a finite number: " + v, "CAL-OVR-006")));
             continue;
           }
           double requested = v.asDouble();
@@ -247,11 +301,13 @@ public final class FactorOverrides {
       return new FactorOverrides(freeze(base), applied, ignored, Status.LOADED, file);
     } catch (RuntimeException | IOException e) {
       // Last line of defence: the host must never see an exception from its overrides file.
-      return failed(base, file, new Ignored(file.toString(), "could not be loaded: " + e, "CAL-OVR-003"));
+      return failed(
+          base, file, new Ignored(file.toString(), "could not be loaded: " + e, "CAL-OVR-003"));
     }
   }
 
-  private static FactorOverrides failed(Map<String, Map<String, Double>> base, Path file, Ignored why) {
+  private static FactorOverrides failed(
+      Map<String, Map<String, Double>> base, Path file, Ignored why) {
     warn(why);
     return new FactorOverrides(freeze(base), List.of(), List.of(why), Status.FAILED, file);
   }
@@ -317,6 +373,13 @@ public final class FactorOverrides {
   /** A one-line summary, e.g. for a host's start-up log. */
   @Override
   public String toString() {
-    return "FactorOverrides[" + status + (source == null ? "" : " " + source) + ", applied=" + applied.size() + ", ignored=" + ignored.size() + "]";
+    return "FactorOverrides["
+        + status
+        + (source == null ? "" : " " + source)
+        + ", applied="
+        + applied.size()
+        + ", ignored="
+        + ignored.size()
+        + "]";
   }
 }

@@ -32,9 +32,9 @@ import java.util.TreeSet;
  * {"schema":1,"factors":{"TABLE":{"key":{"current":0.85,"suggested":0.79,"n":412}}}}} (a key may
  * also map straight to a number), or a flat {@code {"TABLE":{"key":0.79}}}.
  *
- * <p>Unlike loading, applying is an operator's command: an unreadable or invalid suggestions file or
- * existing overrides file is refused with an {@link OverridesException} naming the file, line and
- * field, and the existing overrides file is left untouched. Instances are immutable.
+ * <p>Unlike loading, applying is an operator's command: an unreadable or invalid suggestions file
+ * or existing overrides file is refused with an {@link OverridesException} naming the file, line
+ * and field, and the existing overrides file is left untouched. Instances are immutable.
  */
 public final class OverridesApply {
   /** The table allowed when none is named. */
@@ -50,7 +50,9 @@ public final class OverridesApply {
     this.bounds = bounds;
   }
 
-  /** An applier with the defaults: table {@code CONDITION_PRICE_FACTOR}, bounds {@code [0.5, 1.2]}. */
+  /**
+   * An applier with the defaults: table {@code CONDITION_PRICE_FACTOR}, bounds {@code [0.5, 1.2]}.
+   */
   public static OverridesApply withDefaults() {
     return new OverridesApply(Set.of(DEFAULT_TABLE), FactorBounds.DEFAULT);
   }
@@ -59,14 +61,16 @@ public final class OverridesApply {
   public OverridesApply allowedTables(Set<String> tables) {
     Objects.requireNonNull(tables, "allowedTables must not be null");
     if (tables.isEmpty()) {
-      throw new IllegalArgumentException("allowedTables must name at least one table but was empty");
+      throw new IllegalArgumentException(
+          "allowedTables must name at least one table but was empty");
     }
     return new OverridesApply(tables, bounds);
   }
 
   /** A copy clamping to {@code bounds}. */
   public OverridesApply bounds(FactorBounds bounds) {
-    return new OverridesApply(allowedTables, Objects.requireNonNull(bounds, "bounds must not be null"));
+    return new OverridesApply(
+        allowedTables, Objects.requireNonNull(bounds, "bounds must not be null"));
   }
 
   /**
@@ -78,7 +82,8 @@ public final class OverridesApply {
    * @param suggested the suggested value
    * @param after the value written, {@code suggested} clamped to the bounds
    */
-  public record Change(String table, String key, Optional<Double> before, double suggested, double after) {
+  public record Change(
+      String table, String key, Optional<Double> before, double suggested, double after) {
     /** Whether the suggestion lay outside the bounds. */
     public boolean clamped() {
       return Double.compare(suggested, after) != 0;
@@ -145,13 +150,27 @@ public final class OverridesApply {
       for (Iterator<Map.Entry<String, JsonNode>> it = existing.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> t = it.next();
         if (!t.getValue().isObject()) {
-          throw new OverridesException("CAL-OVR-012", overridesFile + ": $." + t.getKey() + " must be an object of key to factor; fix or move the file aside");
+          throw new OverridesException(
+              "CAL-OVR-012",
+              overridesFile
+                  + ": $."
+                  + t.getKey()
+                  + " must be an object of key to factor; fix or move the file aside");
         }
         Map<String, Double> table = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> kt = t.getValue().fields(); kt.hasNext(); ) {
           Map.Entry<String, JsonNode> k = kt.next();
           if (!k.getValue().isNumber()) {
-            throw new OverridesException("CAL-OVR-012", overridesFile + ": $." + t.getKey() + "." + k.getKey() + " must be a number but is " + k.getValue() + "; fix or move the file aside");
+            throw new OverridesException(
+                "CAL-OVR-012",
+                overridesFile
+                    + ": $."
+                    + t.getKey()
+                    + "."
+                    + k.getKey()
+                    + " must be a number but is "
+                    + k.getValue()
+                    + "; fix or move the file aside");
           }
           table.put(k.getKey(), k.getValue().asDouble());
         }
@@ -164,7 +183,8 @@ public final class OverridesApply {
       tables = suggestions.get("factors");
       prefix = "$.factors";
       if (!tables.isObject()) {
-        throw new OverridesException("CAL-OVR-011", suggestionsFile + ": " + prefix + " must be an object of tables");
+        throw new OverridesException(
+            "CAL-OVR-011", suggestionsFile + ": " + prefix + " must be an object of tables");
       }
     }
     List<Change> changes = new ArrayList<>();
@@ -179,7 +199,14 @@ public final class OverridesApply {
         continue;
       }
       if (!allowedTables.contains(table)) {
-        skipped.add(new Skipped(path, "table " + table + " is not allowed (allowed: " + new TreeSet<>(allowedTables) + ")"));
+        skipped.add(
+            new Skipped(
+                path,
+                "table "
+                    + table
+                    + " is not allowed (allowed: "
+                    + new TreeSet<>(allowedTables)
+                    + ")"));
         continue;
       }
       if (!t.getValue().isObject()) {
@@ -193,23 +220,33 @@ public final class OverridesApply {
         JsonNode number = v.isObject() ? v.get("suggested") : v;
         String field = v.isObject() ? keyPath + ".suggested" : keyPath;
         if (number == null || !number.isNumber() || !Double.isFinite(number.asDouble())) {
-          skipped.add(new Skipped(field, "is not a finite number: " + (number == null ? "missing" : number.toString())));
+          skipped.add(
+              new Skipped(
+                  field,
+                  "is not a finite number: " + (number == null ? "missing" : number.toString())));
           continue;
         }
         double suggested = number.asDouble();
         double value = bounds.clamp(suggested);
         Map<String, Double> target = after.computeIfAbsent(table, x -> new TreeMap<>());
         Map<String, Double> old = before.get(table);
-        changes.add(new Change(table, k.getKey(), Optional.ofNullable(old == null ? null : old.get(k.getKey())), suggested, value));
+        changes.add(
+            new Change(
+                table,
+                k.getKey(),
+                Optional.ofNullable(old == null ? null : old.get(k.getKey())),
+                suggested,
+                value));
         target.put(k.getKey(), value);
       }
     }
     if (!dryRun) {
       ObjectNode root = MAPPER.createObjectNode();
-      after.forEach((table, values) -> {
-        ObjectNode t = root.putObject(table);
-        values.forEach(t::put);
-      });
+      after.forEach(
+          (table, values) -> {
+            ObjectNode t = root.putObject(table);
+            values.forEach(t::put);
+          });
       try {
         byte[] bytes = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
@@ -237,8 +274,15 @@ public final class OverridesApply {
       root = MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : String.format(Locale.ROOT, " at line %d, column %d", at.getLineNr(), at.getColumnNr());
-      throw new OverridesException(code, what + " " + file + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+      String where =
+          at == null
+              ? ""
+              : String.format(
+                  Locale.ROOT, " at line %d, column %d", at.getLineNr(), at.getColumnNr());
+      throw new OverridesException(
+          code,
+          what + " " + file + " is not valid JSON" + where + ": " + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new OverridesException(code, "cannot read " + what + " " + file + ": " + e, e);
     }

@@ -120,7 +120,41 @@ public final class SafetyGates {
     for (GateSubject.Factors f : s.factors()) {
       factorCheck(f, out);
     }
-    return GateReport.of(out, policy);
+    List<CheckResult> coded = new ArrayList<>(out.size());
+    for (CheckResult c : out) {
+      coded.add(
+          c.passed()
+              ? c
+              : new CheckResult(
+                  c.name(),
+                  c.severity(),
+                  c.measured(),
+                  c.threshold(),
+                  false,
+                  code(c.name()) + " " + c.message()));
+    }
+    return GateReport.of(coded, policy);
+  }
+
+  /** The documented error code of a check (see docs/errors.md, section CAL-GATE). */
+  static String code(String checkName) {
+    String[][] codes = {
+      {"samples.run", "CAL-GATE-001"},
+      {"samples.activate", "CAL-GATE-002"},
+      {"improvement.", "CAL-GATE-003"},
+      {"diversity.", "CAL-GATE-004"},
+      {"weights.sum.", "CAL-GATE-005"},
+      {"weights.bounds.", "CAL-GATE-006"},
+      {"weights.change.", "CAL-GATE-007"},
+      {"factors.bounds.", "CAL-GATE-008"},
+      {"config.valid", "CAL-GATE-009"},
+    };
+    for (String[] c : codes) {
+      if (checkName.startsWith(c[0])) {
+        return c[1];
+      }
+    }
+    return "CAL-GATE";
   }
 
   private void weightChecks(GateSubject.Weights w, List<CheckResult> out) {
@@ -161,7 +195,7 @@ public final class SafetyGates {
         new CheckResult(
             "weights.bounds." + w.ensemble(),
             Severity.ERROR,
-            worst == null ? 0 : worstValue,
+            worst == null ? max(w.after()) : worstValue,
             worst == null
                 ? policy.maxWeight()
                 : (worstValue < policy.minWeight() ? policy.minWeight() : policy.maxWeight()),
@@ -232,7 +266,7 @@ public final class SafetyGates {
         new CheckResult(
             "factors.bounds." + f.table(),
             Severity.ERROR,
-            worst == null ? 0 : worstValue,
+            worst == null ? max(f.values()) : worstValue,
             worst == null ? hi : (worstValue < lo ? lo : hi),
             worst == null,
             worst == null
@@ -252,7 +286,16 @@ public final class SafetyGates {
                     num(hi))));
   }
 
+  /** The largest value (0 for none), measured by a passing bounds check. */
+  private static double max(Map<String, Double> values) {
+    double m = 0;
+    for (double v : values.values()) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

@@ -76,7 +76,7 @@ public final class TargetData {
     int n = predicted.length;
     if (observed.length != n || timestampsMillis.length != n || segmentIndex.length != n) {
       throw new IllegalArgumentException(
-          "target "
+          "CAL-PROP-002 target "
               + target
               + ": predicted, observed, timestampsMillis and segmentIndex must have the same length"
               + " but had "
@@ -91,17 +91,17 @@ public final class TargetData {
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(predicted[i]) || !Double.isFinite(observed[i])) {
         throw new IllegalArgumentException(
-            "target " + target + " row " + i + ": predicted and observed must be finite but were "
+            "CAL-PROP-002 target " + target + " row " + i + ": predicted and observed must be finite but were "
                 + predicted[i] + " and " + observed[i]);
       }
       if (i > 0 && timestampsMillis[i] < timestampsMillis[i - 1]) {
         throw new IllegalArgumentException(
-            "target " + target + " row " + i + ": rows must be in time order but "
+            "CAL-PROP-002 target " + target + " row " + i + ": rows must be in time order but "
                 + timestampsMillis[i] + " < " + timestampsMillis[i - 1]);
       }
       if (segmentIndex[i] < -1 || segmentIndex[i] >= segmentLabels.size()) {
         throw new IllegalArgumentException(
-            "target " + target + " row " + i + ": segment index " + segmentIndex[i]
+            "CAL-PROP-002 target " + target + " row " + i + ": segment index " + segmentIndex[i]
                 + " outside [-1, " + segmentLabels.size() + ")");
       }
     }
@@ -110,7 +110,7 @@ public final class TargetData {
         (k, v) -> {
           if (v.length != n) {
             throw new IllegalArgumentException(
-                "target " + target + " member " + k + " has " + v.length + " rows, not " + n);
+                "CAL-PROP-002 target " + target + " member " + k + " has " + v.length + " rows, not " + n);
           }
           m.put(k, v.clone());
         });

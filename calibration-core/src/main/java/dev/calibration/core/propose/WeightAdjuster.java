@@ -113,7 +113,7 @@ public final class WeightAdjuster {
             ensemble,
             lossName,
             current,
-            "no change: member "
+            "no change (CAL-PROP-005): member "
                 + m
                 + " has no finite "
                 + lossName
@@ -143,7 +143,7 @@ public final class WeightAdjuster {
             current,
             String.format(
                 Locale.ROOT,
-                "no change: %s's current weight %.4f cannot move into [%.2f, %.2f] by at most %.0f%%",
+                "no change (CAL-PROP-004): %s's current weight %.4f cannot move into [%.2f, %.2f] by at most %.0f%%",
                 members.get(i),
                 c[i],
                 minWeight,
@@ -159,7 +159,7 @@ public final class WeightAdjuster {
           current,
           String.format(
               Locale.ROOT,
-              "no change: no weights sum to 1 within the bounds (lower bounds sum to %.4f, upper"
+              "no change (CAL-PROP-004): no weights sum to 1 within the bounds (lower bounds sum to %.4f, upper"
                   + " bounds to %.4f)",
               sum(lo),
               sum(hi)));

@@ -44,6 +44,7 @@ public final class AuditLog {
   static final String HEAD_FILE = "audit.head";
 
   private static final byte[] MAC_MEMBER = ",\"mac\":\"".getBytes(StandardCharsets.US_ASCII);
+
   /** Length of {@code ,"mac":"<64 hex>"}} at the end of a keyed line. */
   private static final int MAC_SUFFIX = MAC_MEMBER.length + 64 + 2;
 
@@ -88,7 +89,12 @@ public final class AuditLog {
 
   /** One complete line of the log. {@code event} is null when the line is not a valid event. */
   record Line(
-      int number, byte[] bytes, String hash, @Nullable AuditEvent event, String error, @Nullable String mac) {}
+      int number,
+      byte[] bytes,
+      String hash,
+      @Nullable AuditEvent event,
+      String error,
+      @Nullable String mac) {}
 
   /** The anchored head, as read from {@code audit.head}. */
   record Head(long seq, String hash, @Nullable String mac, byte[] bytes) {}
@@ -104,7 +110,12 @@ public final class AuditLog {
    * @param raw the whole file
    */
   record Content(
-      List<Line> lines, long committedLength, int tornLength, @Nullable Head head, String headError, byte[] raw) {
+      List<Line> lines,
+      long committedLength,
+      int tornLength,
+      @Nullable Head head,
+      String headError,
+      byte[] raw) {
 
     /** The readable events in file order. */
     List<AuditEvent> events() {
@@ -204,7 +215,8 @@ public final class AuditLog {
       String eventName = requireText(n, "event");
       AuditEvent.Kind kind =
           AuditEvent.Kind.fromWireName(eventName)
-              .orElseThrow(() -> new IllegalArgumentException("unknown event \"" + eventName + "\""));
+              .orElseThrow(
+                  () -> new IllegalArgumentException("unknown event \"" + eventName + "\""));
       Map<String, String> details = new LinkedHashMap<>();
       JsonNode d = n.get("details");
       if (d != null) {
@@ -233,7 +245,8 @@ public final class AuditLog {
               details);
       return new Line(number, bytes, hash, event, "", optionalText(n, "mac").orElse(null));
     } catch (RuntimeException e) {
-      return new Line(number, bytes, hash, null, e.getMessage() == null ? e.toString() : e.getMessage(), null);
+      return new Line(
+          number, bytes, hash, null, e.getMessage() == null ? e.toString() : e.getMessage(), null);
     }
   }
 
@@ -303,40 +316,107 @@ public final class AuditLog {
       long expected = startSeq + (i - start);
       AuditEvent e = line.event();
       if (e == null) {
-        findings.add(new Finding(Kind.MALFORMED, i, "line " + i + " is not a valid audit event (" + line.error() + "): edited or corrupted", false));
+        findings.add(
+            new Finding(
+                Kind.MALFORMED,
+                i,
+                "line "
+                    + i
+                    + " is not a valid audit event ("
+                    + line.error()
+                    + "): edited or corrupted",
+                false));
         break;
       }
       if (key != null && !macOk(line.bytes(), line.mac())) {
-        findings.add(new Finding(Kind.MAC_MISMATCH, i, "line " + i + " fails its HMAC: edited or forged", false));
+        findings.add(
+            new Finding(
+                Kind.MAC_MISMATCH, i, "line " + i + " fails its HMAC: edited or forged", false));
         break;
       }
       int first = indexByHash.getOrDefault(line.hash(), i);
       if (first < i) {
-        findings.add(new Finding(Kind.INSERTED, i, "line " + i + " repeats line " + first + ": inserted", false));
+        findings.add(
+            new Finding(
+                Kind.INSERTED, i, "line " + i + " repeats line " + first + ": inserted", false));
         break;
       }
-      int j = Hashes.GENESIS.equals(e.previousHash()) ? 0 : indexByHash.getOrDefault(e.previousHash(), -1);
+      int j =
+          Hashes.GENESIS.equals(e.previousHash())
+              ? 0
+              : indexByHash.getOrDefault(e.previousHash(), -1);
       if (j == i - 1) {
         if (e.seq() != expected) {
-          findings.add(new Finding(Kind.EDITED, i, "line " + i + " has seq " + e.seq() + " but " + expected + " was expected: edited", false));
+          findings.add(
+              new Finding(
+                  Kind.EDITED,
+                  i,
+                  "line "
+                      + i
+                      + " has seq "
+                      + e.seq()
+                      + " but "
+                      + expected
+                      + " was expected: edited",
+                  false));
         }
       } else if (j > i) {
-        findings.add(new Finding(Kind.REORDERED, i, "line " + i + " continues from line " + j + ", which comes after it: reordered", false));
+        findings.add(
+            new Finding(
+                Kind.REORDERED,
+                i,
+                "line " + i + " continues from line " + j + ", which comes after it: reordered",
+                false));
       } else if (j >= 0) {
-        findings.add(new Finding(Kind.INSERTED, j + 1, "line " + (j + 1) + " was inserted: line " + i + " continues from line " + j, false));
+        findings.add(
+            new Finding(
+                Kind.INSERTED,
+                j + 1,
+                "line " + (j + 1) + " was inserted: line " + i + " continues from line " + j,
+                false));
       } else if (e.seq() > expected) {
-        findings.add(new Finding(Kind.REMOVED, i, "events " + expected + (e.seq() - 1 > expected ? "-" + (e.seq() - 1) : "") + " are missing before line " + i + ": removed", false));
+        findings.add(
+            new Finding(
+                Kind.REMOVED,
+                i,
+                "events "
+                    + expected
+                    + (e.seq() - 1 > expected ? "-" + (e.seq() - 1) : "")
+                    + " are missing before line "
+                    + i
+                    + ": removed",
+                false));
       } else if (i > start) {
-        findings.add(new Finding(Kind.EDITED, i - 1, "line " + (i - 1) + " changed after it was written: line " + i + " records a different hash for it", false));
+        findings.add(
+            new Finding(
+                Kind.EDITED,
+                i - 1,
+                "line "
+                    + (i - 1)
+                    + " changed after it was written: line "
+                    + i
+                    + " records a different hash for it",
+                false));
       } else {
-        findings.add(new Finding(Kind.EDITED, i, "line " + i + " does not continue the chain: edited", false));
+        findings.add(
+            new Finding(
+                Kind.EDITED, i, "line " + i + " does not continue the chain: edited", false));
       }
     }
     if (findings.isEmpty()) {
       checkHead(c, findings);
     }
     if (c.tornLength() > 0) {
-      findings.add(new Finding(Kind.TORN_TAIL, n + 1, "line " + (n + 1) + " has no newline (" + c.tornLength() + " bytes): an append was cut short", true));
+      findings.add(
+          new Finding(
+              Kind.TORN_TAIL,
+              n + 1,
+              "line "
+                  + (n + 1)
+                  + " has no newline ("
+                  + c.tornLength()
+                  + " bytes): an append was cut short",
+              true));
     }
     return new AuditVerification(n, c.lastSeq(), keyed(), findings);
   }
@@ -350,7 +430,8 @@ public final class AuditLog {
     }
     Head head = c.head();
     if (head != null && key != null && !macOk(head.bytes(), head.mac())) {
-      findings.add(new Finding(Kind.MAC_MISMATCH, n, "audit.head fails its HMAC: edited or forged", false));
+      findings.add(
+          new Finding(Kind.MAC_MISMATCH, n, "audit.head fails its HMAC: edited or forged", false));
       return;
     }
     long headSeq = head == null ? 0 : head.seq();
@@ -358,16 +439,52 @@ public final class AuditLog {
     long lastSeq = c.lastSeq();
     if (headSeq == lastSeq) {
       if (!Hashes.same(headHash, c.lastHash())) {
-        findings.add(new Finding(Kind.EDITED, n, "line " + n + " does not match the hash anchored in audit.head: edited", false));
+        findings.add(
+            new Finding(
+                Kind.EDITED,
+                n,
+                "line " + n + " does not match the hash anchored in audit.head: edited",
+                false));
       }
     } else if (headSeq == lastSeq - 1
         && Hashes.same(headHash, n >= 2 ? lines.get(n - 2).hash() : Hashes.GENESIS)) {
-      findings.add(new Finding(Kind.UNANCHORED_TAIL, n, "line " + n + " is not anchored in audit.head (it stops at seq " + headSeq + "): a crash right after the append, or appended by hand", true));
+      findings.add(
+          new Finding(
+              Kind.UNANCHORED_TAIL,
+              n,
+              "line "
+                  + n
+                  + " is not anchored in audit.head (it stops at seq "
+                  + headSeq
+                  + "): a crash right after the append, or appended by hand",
+              true));
     } else if (headSeq < lastSeq) {
       int firstExtra = (int) Math.max(1, n - (lastSeq - headSeq) + 1);
-      findings.add(new Finding(Kind.APPENDED, firstExtra, "lines " + firstExtra + "-" + n + " come after the head anchored in audit.head (seq " + headSeq + "): appended by hand", false));
+      findings.add(
+          new Finding(
+              Kind.APPENDED,
+              firstExtra,
+              "lines "
+                  + firstExtra
+                  + "-"
+                  + n
+                  + " come after the head anchored in audit.head (seq "
+                  + headSeq
+                  + "): appended by hand",
+              false));
     } else {
-      findings.add(new Finding(Kind.TRUNCATED, n + 1, "audit.head anchors seq " + headSeq + " but the log ends at seq " + lastSeq + ": the last " + (headSeq - lastSeq) + " event(s) were deleted", false));
+      findings.add(
+          new Finding(
+              Kind.TRUNCATED,
+              n + 1,
+              "audit.head anchors seq "
+                  + headSeq
+                  + " but the log ends at seq "
+                  + lastSeq
+                  + ": the last "
+                  + (headSeq - lastSeq)
+                  + " event(s) were deleted",
+              false));
     }
   }
 
@@ -472,7 +589,10 @@ public final class AuditLog {
     bytes[bytes.length - 1] = '\n';
     try (FileChannel ch =
         FileChannel.open(
-            logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            logFile,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);

@@ -39,10 +39,19 @@ public record AuditVerification(int lines, long lastSeq, boolean keyed, List<Fin
   /** A one-line summary for logs and the command line. */
   public String summary() {
     if (ok()) {
-      return "audit chain intact: " + lines + " events, last seq " + lastSeq + (keyed ? ", HMAC verified" : "");
+      return "audit chain intact: "
+          + lines
+          + " events, last seq "
+          + lastSeq
+          + (keyed ? ", HMAC verified" : "");
     }
     Finding f = findings.get(0);
-    return "audit chain " + (repairable() ? "has a repairable tail" : "broken") + " at line " + f.line() + ": " + f.message();
+    return "audit chain "
+        + (repairable() ? "has a repairable tail" : "broken")
+        + " at line "
+        + f.line()
+        + ": "
+        + f.message();
   }
 
   /**
@@ -77,7 +86,9 @@ public record AuditVerification(int lines, long lastSeq, boolean keyed, List<Fin
     HEAD_MISMATCH,
     /** The last line has no newline: an append was cut short by a crash. Repairable. */
     TORN_TAIL,
-    /** The last event is not yet anchored in {@code audit.head}: a crash right after it. Repairable. */
+    /**
+     * The last event is not yet anchored in {@code audit.head}: a crash right after it. Repairable.
+     */
     UNANCHORED_TAIL
   }
 }

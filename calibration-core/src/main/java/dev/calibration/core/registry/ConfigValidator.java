@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Checks a candidate config before it may be approved and again before it is activated.
  *
- * <p>Returns every problem found, each naming its JSON path; an empty list means valid. The registry
- * stays independent of the config format by going through this interface; a host wires in the full
- * config validation (for example {@code CalibrationConfig.parse(...).validate(...)}).
+ * <p>Returns every problem found, each naming its JSON path; an empty list means valid. The
+ * registry stays independent of the config format by going through this interface; a host wires in
+ * the full config validation (for example {@code CalibrationConfig.parse(...).validate(...)}).
  */
 @FunctionalInterface
 public interface ConfigValidator {

@@ -68,9 +68,10 @@ import org.slf4j.LoggerFactory;
  * the append leaves an {@code active.json} whose {@code audit_head} is not in the log; the next
  * open or write restores the config the log says is active.
  *
- * <p>Concurrency design: instances hold no mutable state besides the immutable {@link #openReport()}
- * taken at open; every operation reads the files afresh, writes happen only under {@link
- * RegistryLock}, and readers never lock (a half-written last line is ignored until complete).
+ * <p>Concurrency design: instances hold no mutable state besides the immutable {@link
+ * #openReport()} taken at open; every operation reads the files afresh, writes happen only under
+ * {@link RegistryLock}, and readers never lock (a half-written last line is ignored until
+ * complete).
  */
 public final class FileSystemRegistry implements CalibrationRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemRegistry.class);
@@ -148,7 +149,10 @@ public final class FileSystemRegistry implements CalibrationRegistry {
       return this;
     }
 
-    /** How configs are validated before approval and activation; default {@link ConfigValidator#schemaOne()}. */
+    /**
+     * How configs are validated before approval and activation; default {@link
+     * ConfigValidator#schemaOne()}.
+     */
     public Builder validator(ConfigValidator validator) {
       this.validator = Objects.requireNonNull(validator, "validator must not be null");
       return this;
@@ -164,13 +168,17 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     public Builder lockTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "lockTimeout must not be null");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("lockTimeout must be > 0 ms but was " + timeout.toMillis() + " ms");
+        throw new IllegalArgumentException(
+            "lockTimeout must be > 0 ms but was " + timeout.toMillis() + " ms");
       }
       this.lockTimeout = timeout;
       return this;
     }
 
-    /** A file rewritten (with the active version id) after each activation or rollback, for hosts that watch one. */
+    /**
+     * A file rewritten (with the active version id) after each activation or rollback, for hosts
+     * that watch one.
+     */
     public Builder sentinel(Path sentinel) {
       this.sentinel = Objects.requireNonNull(sentinel, "sentinel must not be null");
       return this;
@@ -190,7 +198,9 @@ public final class FileSystemRegistry implements CalibrationRegistry {
       return this;
     }
 
-    /** How environment variables are looked up; default {@link System#getenv(String)}. For tests. */
+    /**
+     * How environment variables are looked up; default {@link System#getenv(String)}. For tests.
+     */
     public Builder environment(Function<String, @Nullable String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment must not be null");
       return this;
@@ -209,7 +219,11 @@ public final class FileSystemRegistry implements CalibrationRegistry {
       if (variable != null) {
         String value = environment.apply(variable);
         if (value == null || value.isBlank()) {
-          throw new RegistryException("CAL-REG-013", "HMAC key variable " + variable + " is not set or blank; set it, or open the registry without hmacKeyVariable");
+          throw new RegistryException(
+              "CAL-REG-013",
+              "HMAC key variable "
+                  + variable
+                  + " is not set or blank; set it, or open the registry without hmacKeyVariable");
         }
         key = value.getBytes(StandardCharsets.UTF_8);
       }
@@ -255,23 +269,36 @@ public final class FileSystemRegistry implements CalibrationRegistry {
   public AuditEvent acknowledge(String actor, String reason) {
     requireText(actor, "actor", "acknowledge");
     requireText(reason, "reason", "acknowledge");
-    return write("acknowledge", true, (c, s) -> {
-      AuditVerification v = audit.verify(c);
-      if (v.ok()) {
-        throw new RegistryException("CAL-REG-014", "the audit chain of " + dir + " is intact; there is nothing to acknowledge");
-      }
-      AuditVerification.Finding f = v.first().orElseThrow();
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("problem", f.kind().name());
-      details.put("line", Integer.toString(f.line()));
-      details.put("message", f.message());
-      details.put("prefix_sha256", Hashes.sha256(c.raw(), 0, (int) c.committedLength()));
-      AuditLog.Encoded e =
-          audit.encode(c.maxSeq() + 1, c.lastHash(), new AuditLog.Draft(AuditEvent.Kind.ACKNOWLEDGED, now(), actor, reason, null, null, details));
-      audit.append(e);
-      LOG.warn("CAL-REG-007: {} acknowledged a broken audit chain in {}: {}", actor, dir, f.message());
-      return e.event();
-    });
+    return write(
+        "acknowledge",
+        true,
+        (c, s) -> {
+          AuditVerification v = audit.verify(c);
+          if (v.ok()) {
+            throw new RegistryException(
+                "CAL-REG-014",
+                "the audit chain of " + dir + " is intact; there is nothing to acknowledge");
+          }
+          AuditVerification.Finding f = v.first().orElseThrow();
+          Map<String, String> details = new LinkedHashMap<>();
+          details.put("problem", f.kind().name());
+          details.put("line", Integer.toString(f.line()));
+          details.put("message", f.message());
+          details.put("prefix_sha256", Hashes.sha256(c.raw(), 0, (int) c.committedLength()));
+          AuditLog.Encoded e =
+              audit.encode(
+                  c.maxSeq() + 1,
+                  c.lastHash(),
+                  new AuditLog.Draft(
+                      AuditEvent.Kind.ACKNOWLEDGED, now(), actor, reason, null, null, details));
+          audit.append(e);
+          LOG.warn(
+              "CAL-REG-007: {} acknowledged a broken audit chain in {}: {}",
+              actor,
+              dir,
+              f.message());
+          return e.event();
+        });
   }
 
   // ---------------------------------------------------------------- the state machine
@@ -287,58 +314,100 @@ public final class FileSystemRegistry implements CalibrationRegistry {
       try {
         MAPPER.readTree(proposal);
       } catch (IOException e) {
-        throw new RegistryException("CAL-REG-008", "the proposal document is not valid JSON: " + e.getMessage(), e);
+        throw new RegistryException(
+            "CAL-REG-008", "the proposal document is not valid JSON: " + e.getMessage(), e);
       }
     }
     for (String name : candidate.attachments().keySet()) {
       if (!ATTACHMENT.matcher(name).matches() || name.equals(CONFIG) || name.equals(PROPOSAL)) {
-        throw new RegistryException("CAL-REG-012", "attachment name \"" + name + "\" is not allowed: use a simple file name such as report.md, other than " + CONFIG + " and " + PROPOSAL);
+        throw new RegistryException(
+            "CAL-REG-012",
+            "attachment name \""
+                + name
+                + "\" is not allowed: use a simple file name such as report.md, other than "
+                + CONFIG
+                + " and "
+                + PROPOSAL);
       }
     }
-    return write("propose", false, (c, s) -> {
-      Instant now = now();
-      String contentSha = Hashes.sha256(candidate.config());
-      String id = "cal-" + ID_STAMP.format(now) + "-" + contentSha.substring(0, 6);
-      Path versions = dir.resolve(VERSIONS);
-      Path vdir = versions.resolve(id);
-      if (s.has(id) || Files.exists(vdir)) {
-        throw new RegistryException("CAL-REG-010", "version id " + id + " is taken: the same config was proposed within the same second");
-      }
-      ObjectNode stored = config.deepCopy();
-      stored.put("version", id);
-      byte[] storedBytes = json(stored);
-      String sha = Hashes.sha256(storedBytes);
-      Path staging = versions.resolve(".tmp-" + id);
-      deleteRecursively(staging);
-      Files.createDirectories(staging);
-      AtomicFiles.write(staging.resolve(CONFIG), storedBytes);
-      AtomicFiles.write(staging.resolve(PROPOSAL), proposal.length == 0 ? "{}\n".getBytes(StandardCharsets.UTF_8) : proposal);
-      for (Map.Entry<String, byte[]> a : candidate.attachments().entrySet()) {
-        AtomicFiles.write(staging.resolve(a.getKey()), a.getValue());
-      }
-      Files.move(staging, vdir, StandardCopyOption.ATOMIC_MOVE);
-      AtomicFiles.forceDirectory(versions);
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("risk", candidate.risk().name());
-      details.put("content_sha256", contentSha);
-      return appendAndGet(c, new AuditLog.Draft(AuditEvent.Kind.PROPOSED, now, actor, reason, id, sha, details), id);
-    });
+    return write(
+        "propose",
+        false,
+        (c, s) -> {
+          Instant now = now();
+          String contentSha = Hashes.sha256(candidate.config());
+          String id = "cal-" + ID_STAMP.format(now) + "-" + contentSha.substring(0, 6);
+          Path versions = dir.resolve(VERSIONS);
+          Path vdir = versions.resolve(id);
+          if (s.has(id) || Files.exists(vdir)) {
+            throw new RegistryException(
+                "CAL-REG-010",
+                "version id "
+                    + id
+                    + " is taken: the same config was proposed within the same second");
+          }
+          ObjectNode stored = config.deepCopy();
+          stored.put("version", id);
+          byte[] storedBytes = json(stored);
+          String sha = Hashes.sha256(storedBytes);
+          Path staging = versions.resolve(".tmp-" + id);
+          deleteRecursively(staging);
+          Files.createDirectories(staging);
+          AtomicFiles.write(staging.resolve(CONFIG), storedBytes);
+          AtomicFiles.write(
+              staging.resolve(PROPOSAL),
+              proposal.length == 0 ? "{}\n".getBytes(StandardCharsets.UTF_8) : proposal);
+          for (Map.Entry<String, byte[]> a : candidate.attachments().entrySet()) {
+            AtomicFiles.write(staging.resolve(a.getKey()), a.getValue());
+          }
+          Files.move(staging, vdir, StandardCopyOption.ATOMIC_MOVE);
+          AtomicFiles.forceDirectory(versions);
+          Map<String, String> details = new LinkedHashMap<>();
+          details.put("risk", candidate.risk().name());
+          details.put("content_sha256", contentSha);
+          return appendAndGet(
+              c,
+              new AuditLog.Draft(AuditEvent.Kind.PROPOSED, now, actor, reason, id, sha, details),
+              id);
+        });
   }
 
   @Override
   public VersionInfo validate(String id, String actor) {
     checkedId(id);
     requireText(actor, "actor", "validate");
-    return write("validate " + id, false, (c, s) -> {
-      VersionInfo v = require(s, id);
-      requireStatus(v, "validate", EnumSet.of(VersionStatus.PROPOSED), "");
-      byte[] config = readConfig(v, v.configSha256(), "proposed");
-      List<String> problems = validator.problems(config);
-      if (!problems.isEmpty()) {
-        throw new RegistryException("CAL-REG-008", "version " + id + " is invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "): " + String.join("; ", problems));
-      }
-      return appendAndGet(c, new AuditLog.Draft(AuditEvent.Kind.VALIDATED, now(), actor, "validation passed", id, v.configSha256(), Map.of()), id);
-    });
+    return write(
+        "validate " + id,
+        false,
+        (c, s) -> {
+          VersionInfo v = require(s, id);
+          requireStatus(v, "validate", EnumSet.of(VersionStatus.PROPOSED), "");
+          byte[] config = readConfig(v, v.configSha256(), "proposed");
+          List<String> problems = validator.problems(config);
+          if (!problems.isEmpty()) {
+            throw new RegistryException(
+                "CAL-REG-008",
+                "version "
+                    + id
+                    + " is invalid ("
+                    + problems.size()
+                    + " problem"
+                    + (problems.size() == 1 ? "" : "s")
+                    + "): "
+                    + String.join("; ", problems));
+          }
+          return appendAndGet(
+              c,
+              new AuditLog.Draft(
+                  AuditEvent.Kind.VALIDATED,
+                  now(),
+                  actor,
+                  "validation passed",
+                  id,
+                  v.configSha256(),
+                  Map.of()),
+              id);
+        });
   }
 
   @Override
@@ -346,39 +415,88 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     checkedId(id);
     requireText(actor, "actor", "approve");
     requireText(reason, "reason", "approve");
-    return write("approve " + id, false, (c, s) -> {
-      VersionInfo v = require(s, id);
-      requireStatus(v, "approve", EnumSet.of(VersionStatus.PENDING_APPROVAL), v.status() == VersionStatus.PROPOSED ? " (validate it first)" : "");
-      if (v.risk() == ProposalRisk.HIGH) {
-        throw new RegistryException("CAL-REG-003", "cannot approve " + id + ": it is high risk; a high-risk proposal can only be rejected");
-      }
-      if (fourEyes && v.proposedBy().trim().equalsIgnoreCase(actor.trim())) {
-        throw new RegistryException("CAL-REG-005", "cannot approve " + id + ": " + actor + " proposed it, and the four-eyes rule needs a different approver");
-      }
-      readConfig(v, v.configSha256(), "proposed");
-      return appendAndGet(c, new AuditLog.Draft(AuditEvent.Kind.APPROVED, now(), actor, reason, id, v.configSha256(), Map.of()), id);
-    });
+    return write(
+        "approve " + id,
+        false,
+        (c, s) -> {
+          VersionInfo v = require(s, id);
+          requireStatus(
+              v,
+              "approve",
+              EnumSet.of(VersionStatus.PENDING_APPROVAL),
+              v.status() == VersionStatus.PROPOSED ? " (validate it first)" : "");
+          if (v.risk() == ProposalRisk.HIGH) {
+            throw new RegistryException(
+                "CAL-REG-003",
+                "cannot approve "
+                    + id
+                    + ": it is high risk; a high-risk proposal can only be rejected");
+          }
+          if (fourEyes && v.proposedBy().trim().equalsIgnoreCase(actor.trim())) {
+            throw new RegistryException(
+                "CAL-REG-005",
+                "cannot approve "
+                    + id
+                    + ": "
+                    + actor
+                    + " proposed it, and the four-eyes rule needs a different approver");
+          }
+          readConfig(v, v.configSha256(), "proposed");
+          return appendAndGet(
+              c,
+              new AuditLog.Draft(
+                  AuditEvent.Kind.APPROVED, now(), actor, reason, id, v.configSha256(), Map.of()),
+              id);
+        });
   }
 
   @Override
   public VersionInfo reject(String id, String actor, String reason) {
-    return simple(id, actor, reason, "reject", AuditEvent.Kind.REJECTED, EnumSet.of(VersionStatus.PROPOSED, VersionStatus.PENDING_APPROVAL, VersionStatus.APPROVED));
+    return simple(
+        id,
+        actor,
+        reason,
+        "reject",
+        AuditEvent.Kind.REJECTED,
+        EnumSet.of(VersionStatus.PROPOSED, VersionStatus.PENDING_APPROVAL, VersionStatus.APPROVED));
   }
 
   @Override
   public VersionInfo deprecate(String id, String actor, String reason) {
-    return simple(id, actor, reason, "deprecate", AuditEvent.Kind.DEPRECATED, EnumSet.of(VersionStatus.PROPOSED, VersionStatus.PENDING_APPROVAL, VersionStatus.APPROVED, VersionStatus.SUPERSEDED));
+    return simple(
+        id,
+        actor,
+        reason,
+        "deprecate",
+        AuditEvent.Kind.DEPRECATED,
+        EnumSet.of(
+            VersionStatus.PROPOSED,
+            VersionStatus.PENDING_APPROVAL,
+            VersionStatus.APPROVED,
+            VersionStatus.SUPERSEDED));
   }
 
-  private VersionInfo simple(String id, String actor, String reason, String op, AuditEvent.Kind kind, Set<VersionStatus> allowed) {
+  private VersionInfo simple(
+      String id,
+      String actor,
+      String reason,
+      String op,
+      AuditEvent.Kind kind,
+      Set<VersionStatus> allowed) {
     checkedId(id);
     requireText(actor, "actor", op);
     requireText(reason, "reason", op);
-    return write(op + " " + id, false, (c, s) -> {
-      VersionInfo v = require(s, id);
-      requireStatus(v, op, allowed, "");
-      return appendAndGet(c, new AuditLog.Draft(kind, now(), actor, reason, id, v.configSha256(), Map.of()), id);
-    });
+    return write(
+        op + " " + id,
+        false,
+        (c, s) -> {
+          VersionInfo v = require(s, id);
+          requireStatus(v, op, allowed, "");
+          return appendAndGet(
+              c,
+              new AuditLog.Draft(kind, now(), actor, reason, id, v.configSha256(), Map.of()),
+              id);
+        });
   }
 
   @Override
@@ -386,25 +504,55 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     checkedId(id);
     requireText(actor, "actor", "activate");
     requireText(reason, "reason", "activate");
-    return write("activate " + id, false, (c, s) -> {
-      VersionInfo v = require(s, id);
-      requireStatus(v, "activate", EnumSet.of(VersionStatus.APPROVED), v.status() == VersionStatus.SUPERSEDED ? " (use rollbackTo to return to it)" : "");
-      return switchTo(c, s, v, AuditEvent.Kind.ACTIVATED, actor, reason, Map.of());
-    });
+    return write(
+        "activate " + id,
+        false,
+        (c, s) -> {
+          VersionInfo v = require(s, id);
+          requireStatus(
+              v,
+              "activate",
+              EnumSet.of(VersionStatus.APPROVED),
+              v.status() == VersionStatus.SUPERSEDED ? " (use rollbackTo to return to it)" : "");
+          return switchTo(c, s, v, AuditEvent.Kind.ACTIVATED, actor, reason, Map.of());
+        });
   }
 
   @Override
   public VersionInfo rollback(String actor, String reason) {
     requireText(actor, "actor", "rollback");
     requireText(reason, "reason", "rollback");
-    return write("rollback", false, (c, s) -> {
-      String previous = s.previous().orElseThrow(() -> new RegistryException("CAL-REG-011", "nothing to roll back to: " + s.active().map(a -> a.id() + " is active and no version was active before it").orElse("no version is active")));
-      VersionInfo v = require(s, previous);
-      if (v.status() != VersionStatus.SUPERSEDED) {
-        throw new RegistryException("CAL-REG-011", "cannot roll back to the previous version " + previous + ": it is " + v.status().label() + "; roll back to another version by id");
-      }
-      return switchTo(c, s, v, AuditEvent.Kind.ROLLED_BACK, actor, reason, Map.of("mode", "previous"));
-    });
+    return write(
+        "rollback",
+        false,
+        (c, s) -> {
+          String previous =
+              s.previous()
+                  .orElseThrow(
+                      () ->
+                          new RegistryException(
+                              "CAL-REG-011",
+                              "nothing to roll back to: "
+                                  + s.active()
+                                      .map(
+                                          a ->
+                                              a.id()
+                                                  + " is active and no version was active before"
+                                                  + " it")
+                                      .orElse("no version is active")));
+          VersionInfo v = require(s, previous);
+          if (v.status() != VersionStatus.SUPERSEDED) {
+            throw new RegistryException(
+                "CAL-REG-011",
+                "cannot roll back to the previous version "
+                    + previous
+                    + ": it is "
+                    + v.status().label()
+                    + "; roll back to another version by id");
+          }
+          return switchTo(
+              c, s, v, AuditEvent.Kind.ROLLED_BACK, actor, reason, Map.of("mode", "previous"));
+        });
   }
 
   @Override
@@ -412,23 +560,49 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     checkedId(id);
     requireText(actor, "actor", "rollback");
     requireText(reason, "reason", "rollback");
-    return write("rollback to " + id, false, (c, s) -> {
-      VersionInfo v = require(s, id);
-      requireStatus(v, "roll back to", EnumSet.of(VersionStatus.SUPERSEDED, VersionStatus.APPROVED), "");
-      return switchTo(c, s, v, AuditEvent.Kind.ROLLED_BACK, actor, reason, Map.of("mode", "to"));
-    });
+    return write(
+        "rollback to " + id,
+        false,
+        (c, s) -> {
+          VersionInfo v = require(s, id);
+          requireStatus(
+              v, "roll back to", EnumSet.of(VersionStatus.SUPERSEDED, VersionStatus.APPROVED), "");
+          return switchTo(
+              c, s, v, AuditEvent.Kind.ROLLED_BACK, actor, reason, Map.of("mode", "to"));
+        });
   }
 
-  private VersionInfo switchTo(AuditLog.Content c, RegistryState s, VersionInfo v, AuditEvent.Kind kind, String actor, String reason, Map<String, String> extra) throws IOException {
+  private VersionInfo switchTo(
+      AuditLog.Content c,
+      RegistryState s,
+      VersionInfo v,
+      AuditEvent.Kind kind,
+      String actor,
+      String reason,
+      Map<String, String> extra)
+      throws IOException {
     byte[] config = readConfig(v, v.configSha256(), "approved");
     List<String> problems = validator.problems(config);
     if (!problems.isEmpty()) {
-      throw new RegistryException("CAL-REG-008", "version " + v.id() + " is invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "): " + String.join("; ", problems));
+      throw new RegistryException(
+          "CAL-REG-008",
+          "version "
+              + v.id()
+              + " is invalid ("
+              + problems.size()
+              + " problem"
+              + (problems.size() == 1 ? "" : "s")
+              + "): "
+              + String.join("; ", problems));
     }
     Instant now = now();
     Map<String, String> details = new LinkedHashMap<>(extra);
     details.put("from", s.active().map(VersionInfo::id).orElse("none"));
-    AuditLog.Encoded e = audit.encode(c.lastSeq() + 1, c.lastHash(), new AuditLog.Draft(kind, now, actor, reason, v.id(), v.configSha256(), details));
+    AuditLog.Encoded e =
+        audit.encode(
+            c.lastSeq() + 1,
+            c.lastHash(),
+            new AuditLog.Draft(kind, now, actor, reason, v.id(), v.configSha256(), details));
     byte[] activeBytes = stamp(config, v.approvedBy().orElse(actor), e.event());
     Path active = dir.resolve(ACTIVE);
     if (Files.exists(active)) {
@@ -495,7 +669,16 @@ public final class FileSystemRegistry implements CalibrationRegistry {
       try {
         RepairReport report = recoverLocked();
         if (!report.verification().ok() && !allowBroken) {
-          throw new RegistryException("CAL-REG-007", "registry " + dir + " refuses " + operation + ": " + report.verification().summary() + ". Inspect audit.jsonl, then acknowledge the damage (FileSystemRegistry.acknowledge) to resume writes");
+          throw new RegistryException(
+              "CAL-REG-007",
+              "registry "
+                  + dir
+                  + " refuses "
+                  + operation
+                  + ": "
+                  + report.verification().summary()
+                  + ". Inspect audit.jsonl, then acknowledge the damage"
+                  + " (FileSystemRegistry.acknowledge) to resume writes");
         }
         AuditLog.Content content = audit.read();
         return body.run(content, RegistryState.fold(content.events()));
@@ -507,7 +690,8 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     }
   }
 
-  private VersionInfo appendAndGet(AuditLog.Content c, AuditLog.Draft d, String id) throws IOException {
+  private VersionInfo appendAndGet(AuditLog.Content c, AuditLog.Draft d, String id)
+      throws IOException {
     AuditLog.Encoded e = audit.encode(c.lastSeq() + 1, c.lastHash(), d);
     audit.append(e);
     List<AuditEvent> events = new ArrayList<>(c.events());
@@ -525,13 +709,21 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     AuditLog.Content c = audit.read();
     if (c.tornLength() > 0) {
       audit.truncate(c.committedLength());
-      repairs.add("removed an incomplete last line of " + c.tornLength() + " bytes from audit.jsonl (an append cut short by a crash)");
+      repairs.add(
+          "removed an incomplete last line of "
+              + c.tornLength()
+              + " bytes from audit.jsonl (an append cut short by a crash)");
       c = audit.read();
     }
     AuditVerification v = audit.verify(c);
-    if (v.repairable() && v.findings().stream().allMatch(f -> f.kind() == AuditVerification.Kind.UNANCHORED_TAIL)) {
+    if (v.repairable()
+        && v.findings().stream()
+            .allMatch(f -> f.kind() == AuditVerification.Kind.UNANCHORED_TAIL)) {
       audit.writeHead(c.lastSeq(), c.lastHash());
-      repairs.add("anchored seq " + c.lastSeq() + " in audit.head (a crash between the append and the head update)");
+      repairs.add(
+          "anchored seq "
+              + c.lastSeq()
+              + " in audit.head (a crash between the append and the head update)");
       c = audit.read();
       v = audit.verify(c);
     }
@@ -558,7 +750,8 @@ public final class FileSystemRegistry implements CalibrationRegistry {
         for (Path p : files.collect(Collectors.toList())) {
           if (Files.isRegularFile(p) && TEMP_FILE.matcher(p.getFileName().toString()).matches()) {
             Files.deleteIfExists(p);
-            repairs.add("removed the temporary file " + dir.relativize(p) + " left by a crashed write");
+            repairs.add(
+                "removed the temporary file " + dir.relativize(p) + " left by a crashed write");
           }
         }
       }
@@ -567,7 +760,8 @@ public final class FileSystemRegistry implements CalibrationRegistry {
       for (Path p : dirs.collect(Collectors.toList())) {
         if (p.getFileName().toString().startsWith(".tmp-")) {
           deleteRecursively(p);
-          repairs.add("removed the unfinished proposal " + dir.relativize(p) + " left by a crashed write");
+          repairs.add(
+              "removed the unfinished proposal " + dir.relativize(p) + " left by a crashed write");
         }
       }
     }
@@ -579,22 +773,32 @@ public final class FileSystemRegistry implements CalibrationRegistry {
         String name = p.getFileName().toString();
         if (name.startsWith("cal-") && Files.isDirectory(p) && !s.has(name)) {
           deleteRecursively(p);
-          repairs.add("removed " + dir.relativize(p) + ": its proposal was never recorded in the audit log (a crash before the append)");
+          repairs.add(
+              "removed "
+                  + dir.relativize(p)
+                  + ": its proposal was never recorded in the audit log (a crash before the"
+                  + " append)");
         }
       }
     }
   }
 
   /** Makes {@code active.json} agree with the log: the log is the truth. */
-  private void reconcileActive(RegistryState s, List<String> repairs, List<String> problems) throws IOException {
+  private void reconcileActive(RegistryState s, List<String> repairs, List<String> problems)
+      throws IOException {
     Path active = dir.resolve(ACTIVE);
     Optional<VersionInfo> expected = s.active();
     if (expected.isEmpty()) {
       if (Files.exists(active)) {
-        Path moved = AtomicFiles.writeTimestamped(dir.resolve(HISTORY), "unlogged_active", now(), Files.readAllBytes(active));
+        Path moved =
+            AtomicFiles.writeTimestamped(
+                dir.resolve(HISTORY), "unlogged_active", now(), Files.readAllBytes(active));
         Files.delete(active);
         AtomicFiles.forceDirectory(dir);
-        repairs.add("moved active.json to " + dir.relativize(moved) + ": the audit log records no activation (a crash before the append)");
+        repairs.add(
+            "moved active.json to "
+                + dir.relativize(moved)
+                + ": the audit log records no activation (a crash before the append)");
       }
       return;
     }
@@ -607,14 +811,23 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     try {
       config = readConfig(v, v.configSha256(), "approved");
     } catch (RegistryException e) {
-      problems.add("active.json does not match the active version " + v.id() + " and cannot be restored: " + e.getMessage());
+      problems.add(
+          "active.json does not match the active version "
+              + v.id()
+              + " and cannot be restored: "
+              + e.getMessage());
       return;
     }
     if (Files.exists(active)) {
-      AtomicFiles.writeTimestamped(dir.resolve(HISTORY), "unlogged_active", now(), Files.readAllBytes(active));
+      AtomicFiles.writeTimestamped(
+          dir.resolve(HISTORY), "unlogged_active", now(), Files.readAllBytes(active));
     }
     AtomicFiles.write(active, stamp(config, v.approvedBy().orElse(activation.actor()), activation));
-    repairs.add("restored active.json to " + v.id() + ", the version the audit log says is active (the file held an activation that was never recorded)");
+    repairs.add(
+        "restored active.json to "
+            + v.id()
+            + ", the version the audit log says is active (the file held an activation that was"
+            + " never recorded)");
   }
 
   private static boolean stampedWith(Path active, String id, AuditEvent activation) {
@@ -634,7 +847,8 @@ public final class FileSystemRegistry implements CalibrationRegistry {
 
   // ---------------------------------------------------------------- helpers
 
-  private static byte[] stamp(byte[] config, String approvedBy, AuditEvent activation) throws IOException {
+  private static byte[] stamp(byte[] config, String approvedBy, AuditEvent activation)
+      throws IOException {
     JsonNode root = MAPPER.readTree(config);
     if (root == null || !root.isObject()) {
       throw new IOException("config is not a JSON object");
@@ -666,16 +880,32 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     }
   }
 
-  /** Reads a version's config and checks it still has the SHA-256 recorded when it was {@code boundAt}. */
+  /**
+   * Reads a version's config and checks it still has the SHA-256 recorded when it was {@code
+   * boundAt}.
+   */
   private byte[] readConfig(VersionInfo v, String sha, String boundAt) throws IOException {
     Path file = versionDirectory(v.id()).resolve(CONFIG);
     if (!Files.isRegularFile(file)) {
-      throw new RegistryException("CAL-REG-004", "the config of " + v.id() + " is missing: " + file);
+      throw new RegistryException(
+          "CAL-REG-004", "the config of " + v.id() + " is missing: " + file);
     }
     byte[] config = Files.readAllBytes(file);
     String actual = Hashes.sha256(config);
     if (!actual.equals(sha)) {
-      throw new RegistryException("CAL-REG-004", "the config of " + v.id() + " changed since it was " + boundAt + ": " + file + " has SHA-256 " + actual + " but " + sha + " was recorded");
+      throw new RegistryException(
+          "CAL-REG-004",
+          "the config of "
+              + v.id()
+              + " changed since it was "
+              + boundAt
+              + ": "
+              + file
+              + " has SHA-256 "
+              + actual
+              + " but "
+              + sha
+              + " was recorded");
     }
     return config;
   }
@@ -688,19 +918,34 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     try {
       AtomicFiles.write(s, (id + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      LOG.warn("CAL-REG-009: activation of {} is recorded, but the sentinel {} could not be written: {}", id, s, e.toString());
+      LOG.warn(
+          "CAL-REG-009: activation of {} is recorded, but the sentinel {} could not be written: {}",
+          id,
+          s,
+          e.toString());
     }
   }
 
   private static VersionInfo require(RegistryState s, String id) {
-    return s.version(id).orElseThrow(() -> new RegistryException("CAL-REG-001", "unknown version " + id));
+    return s.version(id)
+        .orElseThrow(() -> new RegistryException("CAL-REG-001", "unknown version " + id));
   }
 
-  private static void requireStatus(VersionInfo v, String op, Set<VersionStatus> allowed, String hint) {
+  private static void requireStatus(
+      VersionInfo v, String op, Set<VersionStatus> allowed, String hint) {
     if (!allowed.contains(v.status())) {
       throw new RegistryException(
           "CAL-REG-002",
-          "cannot " + op + " " + v.id() + ": it is " + v.status().label() + hint + "; " + op + " needs a version that is "
+          "cannot "
+              + op
+              + " "
+              + v.id()
+              + ": it is "
+              + v.status().label()
+              + hint
+              + "; "
+              + op
+              + " needs a version that is "
               + allowed.stream().map(VersionStatus::label).collect(Collectors.joining(" or ")));
     }
   }
@@ -713,7 +958,8 @@ public final class FileSystemRegistry implements CalibrationRegistry {
 
   private static String checkedId(@Nullable String id) {
     if (id == null || !id.matches("cal-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}")) {
-      throw new RegistryException("CAL-REG-001", "unknown version " + id + ": ids look like cal-YYYYMMDD-HHMMSS-3f9a2c");
+      throw new RegistryException(
+          "CAL-REG-001", "unknown version " + id + ": ids look like cal-YYYYMMDD-HHMMSS-3f9a2c");
     }
     return id;
   }
@@ -723,7 +969,8 @@ public final class FileSystemRegistry implements CalibrationRegistry {
   }
 
   private RegistryException ioFailure(String operation, IOException e) {
-    return new RegistryException("CAL-REG-009", operation + " failed in registry " + dir + ": " + e, e);
+    return new RegistryException(
+        "CAL-REG-009", operation + " failed in registry " + dir + ": " + e, e);
   }
 
   private static void deleteRecursively(Path p) throws IOException {

@@ -36,6 +36,7 @@ final class RegistryLock {
 
   private static final class InProcess {
     final ReentrantLock lock = new ReentrantLock();
+
     /** Guarded by {@link #lock} for writes; read by waiters without it (hence volatile). */
     volatile String holder = "";
   }
@@ -83,15 +84,33 @@ final class RegistryLock {
     InProcess ip = IN_PROCESS.computeIfAbsent(lockFile, k -> new InProcess());
     try {
       if (!ip.lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw timedOut(operation, ip.holder.isEmpty() ? "another thread of this process" : ip.holder);
+        throw timedOut(
+            operation, ip.holder.isEmpty() ? "another thread of this process" : ip.holder);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RegistryException("CAL-REG-006", "interrupted while waiting for the lock on " + lockFile + " for " + operation, e);
+      throw new RegistryException(
+          "CAL-REG-006",
+          "interrupted while waiting for the lock on " + lockFile + " for " + operation,
+          e);
+    }
+    if (ip.lock.getHoldCount() > 1) {
+      ip.lock.unlock();
+      throw new IllegalStateException(
+          "registry writes cannot nest: this thread already holds the lock on "
+              + lockFile
+              + " ("
+              + ip.holder
+              + ")");
     }
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      ch =
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       long pauseMillis = 2;
       while (true) {
         FileLock fl = ch.tryLock();
@@ -109,7 +128,10 @@ final class RegistryLock {
           Thread.sleep(pauseMillis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new RegistryException("CAL-REG-006", "interrupted while waiting for the lock on " + lockFile + " for " + operation, e);
+          throw new RegistryException(
+              "CAL-REG-006",
+              "interrupted while waiting for the lock on " + lockFile + " for " + operation,
+              e);
         }
         pauseMillis = Math.min(50, pauseMillis * 2);
       }
@@ -133,7 +155,8 @@ final class RegistryLock {
             + timeout.toMillis()
             + " ms for "
             + operation
-            + ". Retry later, or if that process is gone, the lock is free already (OS locks die with their process)");
+            + ". Retry later, or if that process is gone, the lock is free already (OS locks die"
+            + " with their process)");
   }
 
   private static String readHolder(FileChannel ch) throws IOException {

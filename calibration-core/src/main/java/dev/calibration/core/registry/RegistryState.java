@@ -141,7 +141,8 @@ final class RegistryState {
     return new RegistryState(versions, stack, timeline, lastActivation);
   }
 
-  private static void put(Map<String, VersionInfo> versions, @Nullable VersionInfo v, VersionStatus s) {
+  private static void put(
+      Map<String, VersionInfo> versions, @Nullable VersionInfo v, VersionStatus s) {
     if (v == null) {
       return;
     }
@@ -180,9 +181,13 @@ final class RegistryState {
     return v != null && v.status() == VersionStatus.ACTIVE ? Optional.of(v) : Optional.empty();
   }
 
-  /** The version below the active one on the activation stack: what {@code rollback()} returns to. */
+  /**
+   * The version below the active one on the activation stack: what {@code rollback()} returns to.
+   */
   Optional<String> previous() {
-    return activeStack.size() < 2 ? Optional.empty() : Optional.of(activeStack.get(activeStack.size() - 2));
+    return activeStack.size() < 2
+        ? Optional.empty()
+        : Optional.of(activeStack.get(activeStack.size() - 2));
   }
 
   /** The event that last made {@code id} active. */

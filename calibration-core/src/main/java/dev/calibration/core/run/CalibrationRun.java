@@ -85,6 +85,8 @@ public final class CalibrationRun {
     RunSpec spec = spec();
     JoinStore store = new JoinStore(spec, 1 << 16);
     ExecutorService pool = Executors.newFixedThreadPool(threads, CalibrationRun::daemon);
+    Map<String, Long> stages = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
     try {
       for (Object in : predictionInputs) {
         if (in instanceof PredictionFiles) {
@@ -96,6 +98,8 @@ public final class CalibrationRun {
           GenericPath.predictions(store, s, s.getClass().getSimpleName());
         }
       }
+      long t1 = System.nanoTime();
+      stages.put("predictions", (t1 - t0) / 1_000_000);
       for (Object in : outcomeInputs) {
         if (in instanceof OutcomeFiles) {
           OutcomeFiles of = (OutcomeFiles) in;
@@ -119,8 +123,12 @@ public final class CalibrationRun {
           }
         }
       }
+      long t2 = System.nanoTime();
+      stages.put("outcomes", (t2 - t1) / 1_000_000);
       JoinOutput out = store.finish();
-      return result(out, pool);
+      long t3 = System.nanoTime();
+      stages.put("join", (t3 - t2) / 1_000_000);
+      return result(out, pool, stages, t3);
     } finally {
       pool.shutdownNow();
     }
@@ -130,7 +138,8 @@ public final class CalibrationRun {
     GenericPath.outcomeReaderCounts(store, stats.skipped(), stats.nonNumeric(), stats.problems());
   }
 
-  private RunResult result(JoinOutput out, ExecutorService pool) {
+  private RunResult result(
+      JoinOutput out, ExecutorService pool, Map<String, Long> stages, long metricsStart) {
     Map<String, TargetCounts> counts = new LinkedHashMap<>();
     Map<String, TargetResult> results = new LinkedHashMap<>();
     Map<String, JoinedTarget> joined = new LinkedHashMap<>();
@@ -169,7 +178,8 @@ public final class CalibrationRun {
             out.settled,
             counts,
             out.problems);
-    return new RunResult(clock.instant(), segmentBy, bins, jc, results, joined);
+    stages.put("metrics", (System.nanoTime() - metricsStart) / 1_000_000);
+    return new RunResult(clock.instant(), segmentBy, bins, jc, results, joined, stages);
   }
 
   private RunSpec spec() {

@@ -34,6 +34,7 @@ public final class RunResult {
   private final JoinCounts joinCounts;
   private final Map<String, TargetResult> targets;
   private final Map<String, JoinedTarget> joined;
+  private final Map<String, Long> stageMillis;
 
   RunResult(
       Instant createdAt,
@@ -41,13 +42,23 @@ public final class RunResult {
       int bins,
       JoinCounts joinCounts,
       Map<String, TargetResult> targets,
-      Map<String, JoinedTarget> joined) {
+      Map<String, JoinedTarget> joined,
+      Map<String, Long> stageMillis) {
     this.createdAt = createdAt;
     this.segmentBy = List.copyOf(segmentBy);
     this.bins = bins;
     this.joinCounts = joinCounts;
     this.targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     this.joined = Collections.unmodifiableMap(new LinkedHashMap<>(joined));
+    this.stageMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
+  }
+
+  /**
+   * Wall-clock milliseconds of each stage ({@code predictions}, {@code outcomes}, {@code join},
+   * {@code metrics}), for progress and benchmarks; not part of {@link #toJson()}.
+   */
+  public Map<String, Long> timings() {
+    return stageMillis;
   }
 
   /** When the run finished, by the run's clock. */

@@ -38,7 +38,7 @@ class CalibrationConfigGoldenTest {
     assertEquals("cal-20261123-101500-3f9a2c", c.version());
     assertEquals(Optional.of(Instant.parse("2026-11-23T10:15:00Z")), c.createdAt());
     assertEquals(Optional.of("ana.lima"), c.approvedBy());
-    assertEquals(Optional.of("9c1d0e5b"), c.auditHead());
+    assertEquals(Optional.of(new AuditHead(7, "9c1d0e5b")), c.auditHead());
 
     TargetCalibrators sell = c.calibrators().get("sell_p60");
     CalibratorSpec def = sell.defaultCalibrator().orElseThrow();

@@ -97,7 +97,9 @@ class CalibrationConfigProperties {
             Arbitraries.maps(names, numbers).ofMaxSize(3),
             Arbitraries.maps(names, bounds).ofMaxSize(2),
             Arbitraries.maps(names, numbers).ofMaxSize(2),
-            names.optional())
+            Combinators.combine(Arbitraries.longs().between(0, 1_000_000), names)
+                .as(AuditHead::new)
+                .optional())
         .as(
             (version, createdAt, approvedBy, cal, factors, b, weights, audit) ->
                 new CalibrationConfig(

@@ -158,6 +158,18 @@ class CalibrationConfigValidationTest {
             "$.bounds.T.max",
             Severity.ERROR),
         Arguments.of(
+            "audit_head as a bare string",
+            HEAD + "\"audit_head\":\"9c1f\"}",
+            "CAL-CFG-002",
+            "$.audit_head",
+            Severity.ERROR),
+        Arguments.of(
+            "audit_head without hash",
+            HEAD + "\"audit_head\":{\"seq\":3}}",
+            "CAL-CFG-002",
+            "$.audit_head.hash",
+            Severity.ERROR),
+        Arguments.of(
             "unknown key",
             HEAD + "\"colour\":\"blue\"}",
             "CAL-CFG-008",
@@ -259,5 +271,22 @@ class CalibrationConfigValidationTest {
             name -> java.util.Optional.empty());
 
     assertEquals("unknown method \"platt\"", v.errors().get(0).message());
+  }
+
+  @Test
+  void validate_throughCalibrationMethods_sameProblemsAsThroughAResolver() {
+    String doc =
+        HEAD
+            + "\"calibrators\":{\"p\":{\"default\":{\"method\":\"platt\",\"a\":1.0}}},"
+            + "\"weights\":{\"main\":{\"a\":0.5}}}";
+    dev.calibration.core.calibrate.CalibrationMethods methods =
+        dev.calibration.core.calibrate.CalibrationMethods.of(TestMethods.PLATT, TestMethods.ISOTONIC);
+
+    ConfigValidation viaMethods = CalibrationConfig.check(doc.getBytes(UTF_8), "t.json", methods);
+    ConfigValidation viaResolver =
+        CalibrationConfig.check(doc.getBytes(UTF_8), "t.json", TestMethods.resolver());
+
+    assertEquals(viaResolver.problems(), viaMethods.problems());
+    assertEquals(2, viaMethods.errors().size(), viaMethods::describe);
   }
 }

@@ -26,29 +26,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FactorOverridesTest {
   private static final String TABLE = "CONDITION_PRICE_FACTOR";
-  private static final Map<String, Map<String, Double>> DEFAULTS = Map.of(TABLE, Map.of("new", 0.99, "used_good", 0.88));
+  private static final Map<String, Map<String, Double>> DEFAULTS =
+      Map.of(TABLE, Map.of("new", 0.99, "used_good", 0.88));
   private static final Set<String> ALLOWED = Set.of(TABLE);
 
   @TempDir Path dir;
 
   private FactorOverrides load(Path file) {
-    return FactorOverrides.fromEnv("OVR", DEFAULTS, ALLOWED, FactorBounds.DEFAULT, name -> name.equals("OVR") ? file.toString() : null);
+    return FactorOverrides.fromEnv(
+        "OVR",
+        DEFAULTS,
+        ALLOWED,
+        FactorBounds.DEFAULT,
+        name -> name.equals("OVR") ? file.toString() : null);
   }
 
   /** File states whose result is the defaults unchanged, with the documented status and code. */
   static Stream<Arguments> unusableFiles() {
     return Stream.of(
         Arguments.of("missing file", "missing", Status.MISSING, "CAL-OVR-001"),
-        Arguments.of("a directory where the file should be", "directory", Status.FAILED, "CAL-OVR-002"),
+        Arguments.of(
+            "a directory where the file should be", "directory", Status.FAILED, "CAL-OVR-002"),
         Arguments.of("unreadable file", "unreadable", Status.FAILED, "CAL-OVR-003"),
-        Arguments.of("invalid JSON", "{\"CONDITION_PRICE_FACTOR\": {\"new\": 0.9,", Status.FAILED, "CAL-OVR-004"),
+        Arguments.of(
+            "invalid JSON",
+            "{\"CONDITION_PRICE_FACTOR\": {\"new\": 0.9,",
+            Status.FAILED,
+            "CAL-OVR-004"),
         Arguments.of("a JSON array", "[0.9]", Status.FAILED, "CAL-OVR-004"),
         Arguments.of("empty file", "", Status.FAILED, "CAL-OVR-004"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("unusableFiles")
-  void fromEnv_unusableFile_defaultsUnchangedWithOneIgnoredEntry(String name, String content, Status status, String code) throws IOException {
+  void fromEnv_unusableFile_defaultsUnchangedWithOneIgnoredEntry(
+      String name, String content, Status status, String code) throws IOException {
     Path file = dir.resolve("overrides.json");
     switch (content) {
       case "missing":
@@ -71,7 +83,10 @@ class FactorOverridesTest {
     assertTrue(o.ignored().get(0).location().contains(file.toString()));
   }
 
-  /** A file this process cannot read: mode 000, or, when running as root, a file whose read fails with EIO. */
+  /**
+   * A file this process cannot read: mode 000, or, when running as root, a file whose read fails
+   * with EIO.
+   */
   private static Path unreadableFile(Path file) throws IOException {
     Files.writeString(file, "{}");
     try {
@@ -98,7 +113,8 @@ class FactorOverridesTest {
 
   @Test
   void fromEnv_variableUnset_defaultsUnchangedNotConfigured() {
-    FactorOverrides o = FactorOverrides.fromEnv("OVR", DEFAULTS, ALLOWED, FactorBounds.DEFAULT, name -> null);
+    FactorOverrides o =
+        FactorOverrides.fromEnv("OVR", DEFAULTS, ALLOWED, FactorBounds.DEFAULT, name -> null);
     assertEquals(Status.NOT_CONFIGURED, o.status());
     assertEquals(DEFAULTS, o.factors());
     assertEquals(List.of(), o.ignored());
@@ -118,9 +134,12 @@ class FactorOverridesTest {
   @Test
   void fromEnv_unknownTable_ignoredWithCode005AndAllowedTableStillApplied() throws IOException {
     Path file = dir.resolve("o.json");
-    Files.writeString(file, "{\"SHIPPING_FACTOR\":{\"x\":1.0},\"CONDITION_PRICE_FACTOR\":{\"new\":1.0}}");
+    Files.writeString(
+        file, "{\"SHIPPING_FACTOR\":{\"x\":1.0},\"CONDITION_PRICE_FACTOR\":{\"new\":1.0}}");
     FactorOverrides o = load(file);
-    assertEquals(List.of("CAL-OVR-005"), o.ignored().stream().map(FactorOverrides.Ignored::code).collect(Collectors.toList()));
+    assertEquals(
+        List.of("CAL-OVR-005"),
+        o.ignored().stream().map(FactorOverrides.Ignored::code).collect(Collectors.toList()));
     assertTrue(o.ignored().get(0).location().endsWith("$.SHIPPING_FACTOR"));
     assertEquals(1.0, o.factor(TABLE, "new").orElseThrow());
     assertTrue(o.factor("SHIPPING_FACTOR", "x").isEmpty());
@@ -129,23 +148,33 @@ class FactorOverridesTest {
   @Test
   void fromEnv_outOfBoundsValues_clampedToBoundsAndMarked() throws IOException {
     Path file = dir.resolve("o.json");
-    Files.writeString(file, "{\"CONDITION_PRICE_FACTOR\":{\"new\":1.5,\"used_good\":0.1,\"used_fair\":0.7}}");
+    Files.writeString(
+        file, "{\"CONDITION_PRICE_FACTOR\":{\"new\":1.5,\"used_good\":0.1,\"used_fair\":0.7}}");
     FactorOverrides o = load(file);
     assertEquals(1.2, o.factor(TABLE, "new").orElseThrow());
     assertEquals(0.5, o.factor(TABLE, "used_good").orElseThrow());
     assertEquals(0.7, o.factor(TABLE, "used_fair").orElseThrow());
-    assertEquals(List.of(true, true, false), o.applied().stream().map(FactorOverrides.Applied::clamped).collect(Collectors.toList()));
+    assertEquals(
+        List.of(true, true, false),
+        o.applied().stream().map(FactorOverrides.Applied::clamped).collect(Collectors.toList()));
     assertEquals(1.5, o.applied().get(0).requested());
   }
 
   @Test
-  void fromEnv_nonNumericValues_eachIgnoredWithCode006AndNumbersBesideThemApplied() throws IOException {
+  void fromEnv_nonNumericValues_eachIgnoredWithCode006AndNumbersBesideThemApplied()
+      throws IOException {
     Path file = dir.resolve("o.json");
-    Files.writeString(file, "{\"CONDITION_PRICE_FACTOR\":{\"a\":\"0.9\",\"b\":true,\"c\":null,\"d\":{},\"new\":0.95}}");
+    Files.writeString(
+        file,
+        "{\"CONDITION_PRICE_FACTOR\":{\"a\":\"0.9\",\"b\":true,\"c\":null,\"d\":{},\"new\":0.95}}");
     FactorOverrides o = load(file);
     assertEquals(4, o.ignored().size());
     assertTrue(o.ignored().stream().allMatch(i -> i.code().equals("CAL-OVR-006")));
-    assertEquals(List.of("a", "b", "c", "d"), o.ignored().stream().map(i -> i.location().substring(i.location().lastIndexOf('.') + 1)).collect(Collectors.toList()));
+    assertEquals(
+        List.of("a", "b", "c", "d"),
+        o.ignored().stream()
+            .map(i -> i.location().substring(i.location().lastIndexOf('.') + 1))
+            .collect(Collectors.toList()));
     assertEquals(0.95, o.factor(TABLE, "new").orElseThrow());
     assertEquals(1, o.applied().size());
   }
@@ -157,7 +186,8 @@ class FactorOverridesTest {
     String property = "calibration.test.overrides." + System.nanoTime();
     System.setProperty(property, file.toString());
     try {
-      FactorOverrides o = FactorOverrides.fromSystemProperty(property, DEFAULTS, ALLOWED, FactorBounds.DEFAULT);
+      FactorOverrides o =
+          FactorOverrides.fromSystemProperty(property, DEFAULTS, ALLOWED, FactorBounds.DEFAULT);
       assertEquals(0.9, o.factor(TABLE, "new").orElseThrow());
     } finally {
       System.clearProperty(property);
@@ -169,10 +199,12 @@ class FactorOverridesTest {
       @ForAll @DoubleRange(min = -1e6, max = 1e6) double a,
       @ForAll @DoubleRange(min = -1e6, max = 1e6) double b,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double lo,
-      @ForAll @DoubleRange(min = 1.0, max = 2.0) double hi) throws IOException {
+      @ForAll @DoubleRange(min = 1.0, max = 2.0) double hi)
+      throws IOException {
     Path file = Files.createTempFile("overrides", ".json");
     try {
-      Files.writeString(file, "{\"CONDITION_PRICE_FACTOR\":{\"new\":" + a + ",\"used_good\":" + b + "}}");
+      Files.writeString(
+          file, "{\"CONDITION_PRICE_FACTOR\":{\"new\":" + a + ",\"used_good\":" + b + "}}");
       FactorBounds bounds = new FactorBounds(lo, hi);
       FactorOverrides o = FactorOverrides.fromFile(file, DEFAULTS, ALLOWED, bounds);
       for (double v : o.factors().get(TABLE).values()) {

@@ -33,11 +33,17 @@ class OverridesApplyTest {
     Path out = dir.resolve("overrides.json");
     OverridesApply.Result r = OverridesApply.withDefaults().apply(suggestions, out);
     assertTrue(r.written());
-    assertEquals(Map.of("CONDITION_PRICE_FACTOR", Map.of("used_good", 0.79, "new", 1.2)), r.after());
-    assertEquals(List.of("$.factors.CONDITION_PRICE_FACTOR.broken.suggested", "$.factors.SHIPPING_FACTOR"),
+    assertEquals(
+        Map.of("CONDITION_PRICE_FACTOR", Map.of("used_good", 0.79, "new", 1.2)), r.after());
+    assertEquals(
+        List.of("$.factors.CONDITION_PRICE_FACTOR.broken.suggested", "$.factors.SHIPPING_FACTOR"),
         r.skipped().stream().map(OverridesApply.Skipped::field).collect(Collectors.toList()));
-    assertEquals(List.of(false, true), r.changes().stream().map(OverridesApply.Change::clamped).collect(Collectors.toList()));
-    FactorOverrides loaded = FactorOverrides.fromFile(out, Map.of(), Set.of("CONDITION_PRICE_FACTOR"), FactorBounds.DEFAULT);
+    assertEquals(
+        List.of(false, true),
+        r.changes().stream().map(OverridesApply.Change::clamped).collect(Collectors.toList()));
+    FactorOverrides loaded =
+        FactorOverrides.fromFile(
+            out, Map.of(), Set.of("CONDITION_PRICE_FACTOR"), FactorBounds.DEFAULT);
     assertEquals(r.after(), loaded.factors());
     assertEquals(List.of(), loaded.ignored());
   }
@@ -49,8 +55,10 @@ class OverridesApplyTest {
     Path out = dir.resolve("overrides.json");
     Files.writeString(out, "{\"CONDITION_PRICE_FACTOR\":{\"new\":0.97,\"used_good\":0.9}}");
     OverridesApply.Result r = OverridesApply.withDefaults().apply(suggestions, out);
-    assertEquals(Map.of("CONDITION_PRICE_FACTOR", Map.of("new", 0.97, "used_good", 0.9)), r.before());
-    assertEquals(Map.of("CONDITION_PRICE_FACTOR", Map.of("new", 0.97, "used_good", 0.8)), r.after());
+    assertEquals(
+        Map.of("CONDITION_PRICE_FACTOR", Map.of("new", 0.97, "used_good", 0.9)), r.before());
+    assertEquals(
+        Map.of("CONDITION_PRICE_FACTOR", Map.of("new", 0.97, "used_good", 0.8)), r.after());
     assertEquals(Optional.of(0.9), r.changes().get(0).before());
   }
 
@@ -80,15 +88,20 @@ class OverridesApplyTest {
   }
 
   @Test
-  void apply_invalidSuggestions_refusedNamingFileAndLineAndExistingFileUntouched() throws IOException {
+  void apply_invalidSuggestions_refusedNamingFileAndLineAndExistingFileUntouched()
+      throws IOException {
     Path suggestions = dir.resolve("s.json");
     Files.writeString(suggestions, "{\n\"CONDITION_PRICE_FACTOR\": {\"new\": 0.9,,}\n}");
     Path out = dir.resolve("overrides.json");
     Files.writeString(out, "{\"CONDITION_PRICE_FACTOR\":{\"new\":0.97}}");
     byte[] before = Files.readAllBytes(out);
-    OverridesException e = assertThrows(OverridesException.class, () -> OverridesApply.withDefaults().apply(suggestions, out));
+    OverridesException e =
+        assertThrows(
+            OverridesException.class, () -> OverridesApply.withDefaults().apply(suggestions, out));
     assertEquals("CAL-OVR-010", e.code());
-    assertTrue(e.getMessage().contains(suggestions.toString()) && e.getMessage().contains("line 2"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(suggestions.toString()) && e.getMessage().contains("line 2"),
+        e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(out));
   }
 
@@ -98,20 +111,26 @@ class OverridesApplyTest {
     Files.writeString(suggestions, NESTED);
     Path out = dir.resolve("overrides.json");
     Files.writeString(out, "{\"CONDITION_PRICE_FACTOR\":{\"new\":\"high\"}}");
-    OverridesException e = assertThrows(OverridesException.class, () -> OverridesApply.withDefaults().apply(suggestions, out));
+    OverridesException e =
+        assertThrows(
+            OverridesException.class, () -> OverridesApply.withDefaults().apply(suggestions, out));
     assertEquals("CAL-OVR-012", e.code());
     assertTrue(e.getMessage().contains("$.CONDITION_PRICE_FACTOR.new"), e.getMessage());
   }
 
   @Test
   void allowedTables_empty_refusedAtTheCall() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OverridesApply.withDefaults().allowedTables(Set.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OverridesApply.withDefaults().allowedTables(Set.of()));
     assertTrue(e.getMessage().startsWith("allowedTables must name at least one table"));
   }
 
   @Test
   void factorBounds_minAboveMax_refusedNamingBoth() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FactorBounds(1.2, 0.5));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new FactorBounds(1.2, 0.5));
     assertEquals("min must be <= max but min was 1.2 and max 0.5", e.getMessage());
   }
 }

@@ -103,7 +103,8 @@ class SafetyGatesTest {
     CheckResult c = failed.get(0);
     assertEquals(name, c.name());
     assertEquals(severity, c.severity());
-    assertFalse(c.message().isBlank());
+    assertTrue(c.message().startsWith(SafetyGates.code(name) + " "), c.message());
+    assertTrue(c.message().matches("CAL-GATE-00[1-8] .+"), c.message());
     assertEquals(severity.riskWeight() / 8, r.riskScore(), 1e-15);
   }
 

@@ -101,6 +101,7 @@ class WeightAdjusterTest {
     assertTrue(a.changes().isEmpty());
     assertTrue(a.message().startsWith("no change"), a.message());
     assertTrue(a.message().contains("a's current weight"), a.message());
+    assertTrue(a.message().contains("CAL-PROP-004"), a.message());
   }
 
   @Test

@@ -46,28 +46,57 @@ class AuditTamperTest {
     return r;
   }
 
-  /** A well-chained forged event following {@code previousLine}, as someone without the key could write. */
+  /**
+   * A well-chained forged event following {@code previousLine}, as someone without the key could
+   * write.
+   */
   private static String forged(long seq, String previousLine) throws Exception {
-    return "{\"seq\":" + seq + ",\"ts\":\"2026-11-23T11:00:00Z\",\"event\":\"deprecated\",\"actor\":\"mallory\",\"reason\":\"x\",\"prev\":\""
-        + sha256(previousLine.getBytes(StandardCharsets.UTF_8)) + "\"}";
+    return "{\"seq\":"
+        + seq
+        + ",\"ts\":\"2026-11-23T11:00:00Z\",\"event\":\"deprecated\",\"actor\":\"mallory\",\"reason\":\"x\",\"prev\":\""
+        + sha256(previousLine.getBytes(StandardCharsets.UTF_8))
+        + "\"}";
   }
 
   static Stream<Arguments> tampering() {
     return Stream.of(
-        Arguments.of("edit line 3", (Tamper) l -> set(l, 3, l.get(2).replace("\"reason\":\"ok\"", "\"reason\":\"OK\"")), Kind.EDITED, 3),
-        Arguments.of("edit the last line", (Tamper) l -> set(l, 8, l.get(7).replace("\"actor\":\"bob\"", "\"actor\":\"eve\"")), Kind.EDITED, 8),
-        Arguments.of("garble line 5", (Tamper) l -> set(l, 5, l.get(4).substring(0, 20)), Kind.MALFORMED, 5),
+        Arguments.of(
+            "edit line 3",
+            (Tamper) l -> set(l, 3, l.get(2).replace("\"reason\":\"ok\"", "\"reason\":\"OK\"")),
+            Kind.EDITED,
+            3),
+        Arguments.of(
+            "edit the last line",
+            (Tamper) l -> set(l, 8, l.get(7).replace("\"actor\":\"bob\"", "\"actor\":\"eve\"")),
+            Kind.EDITED,
+            8),
+        Arguments.of(
+            "garble line 5", (Tamper) l -> set(l, 5, l.get(4).substring(0, 20)), Kind.MALFORMED, 5),
         Arguments.of("delete line 4", (Tamper) l -> remove(l, 4), Kind.REMOVED, 4),
         Arguments.of("delete line 1", (Tamper) l -> remove(l, 1), Kind.REMOVED, 1),
         Arguments.of("swap lines 5 and 6", (Tamper) l -> swap(l, 5, 6), Kind.REORDERED, 5),
-        Arguments.of("copy line 2 below itself", (Tamper) l -> insert(l, 3, l.get(1)), Kind.INSERTED, 3),
-        Arguments.of("insert a forged, chained line at 3", (Tamper) l -> insert(l, 3, forged(3, l.get(1))), Kind.INSERTED, 3),
+        Arguments.of(
+            "copy line 2 below itself", (Tamper) l -> insert(l, 3, l.get(1)), Kind.INSERTED, 3),
+        Arguments.of(
+            "insert a forged, chained line at 3",
+            (Tamper) l -> insert(l, 3, forged(3, l.get(1))),
+            Kind.INSERTED,
+            3),
         Arguments.of("delete the last line", (Tamper) l -> remove(l, 8), Kind.TRUNCATED, 8),
-        Arguments.of("delete the last three lines", (Tamper) l -> remove(remove(remove(l, 8), 7), 6), Kind.TRUNCATED, 6),
-        Arguments.of("append two chained lines", (Tamper) l -> {
-          List<String> out = insert(l, 9, forged(9, l.get(7)));
-          return insert(out, 10, forged(10, out.get(8)));
-        }, Kind.APPENDED, 9));
+        Arguments.of(
+            "delete the last three lines",
+            (Tamper) l -> remove(remove(remove(l, 8), 7), 6),
+            Kind.TRUNCATED,
+            6),
+        Arguments.of(
+            "append two chained lines",
+            (Tamper)
+                l -> {
+                  List<String> out = insert(l, 9, forged(9, l.get(7)));
+                  return insert(out, 10, forged(10, out.get(8)));
+                },
+            Kind.APPENDED,
+            9));
   }
 
   @FunctionalInterface
@@ -77,7 +106,8 @@ class AuditTamperTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("tampering")
-  void verify_tamperedLog_reportsKindAndLine(String name, Tamper tamper, Kind kind, int line) throws Exception {
+  void verify_tamperedLog_reportsKindAndLine(String name, Tamper tamper, Kind kind, int line)
+      throws Exception {
     FileSystemRegistry r = eightEvents(FileSystemRegistry.builder(dir));
     assertTrue(r.verify().ok());
     writeLines(dir, tamper.apply(lines(dir)));
@@ -90,12 +120,14 @@ class AuditTamperTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("tampering")
-  void write_afterTampering_refusedWithCode007UntilAcknowledged(String name, Tamper tamper, Kind kind, int line) throws Exception {
+  void write_afterTampering_refusedWithCode007UntilAcknowledged(
+      String name, Tamper tamper, Kind kind, int line) throws Exception {
     eightEvents(FileSystemRegistry.builder(dir));
     writeLines(dir, tamper.apply(lines(dir)));
     FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
     assertFalse(r.openReport().problems().isEmpty());
-    RegistryException e = assertThrows(RegistryException.class, () -> r.propose(candidate(0.7), "alice", "run"));
+    RegistryException e =
+        assertThrows(RegistryException.class, () -> r.propose(candidate(0.7), "alice", "run"));
     assertEquals("CAL-REG-007", e.code());
     assertTrue(e.getMessage().contains("line " + line), e.getMessage());
 
@@ -124,11 +156,14 @@ class AuditTamperTest {
   @Test
   void acknowledge_intactChain_refusedWithCode014() {
     FileSystemRegistry r = eightEvents(FileSystemRegistry.builder(dir));
-    assertEquals("CAL-REG-014", assertThrows(RegistryException.class, () -> r.acknowledge("oscar", "x")).code());
+    assertEquals(
+        "CAL-REG-014",
+        assertThrows(RegistryException.class, () -> r.acknowledge("oscar", "x")).code());
   }
 
   @Test
-  void verify_oneChainedLineAppendedByHandWithoutKey_reportedAsUnanchoredTailAtThatLine() throws Exception {
+  void verify_oneChainedLineAppendedByHandWithoutKey_reportedAsUnanchoredTailAtThatLine()
+      throws Exception {
     eightEvents(FileSystemRegistry.builder(dir));
     List<String> l = lines(dir);
     writeLines(dir, insert(l, 9, forged(9, l.get(7))));
@@ -138,7 +173,8 @@ class AuditTamperTest {
   }
 
   @Test
-  void verify_withKey_wholeFileRewrittenWithRecomputedChainAndHead_detectedAtTheEditedLine() throws Exception {
+  void verify_withKey_wholeFileRewrittenWithRecomputedChainAndHead_detectedAtTheEditedLine()
+      throws Exception {
     Map<String, String> env = Map.of("CAL_KEY", "s3cret-key");
     eightEvents(FileSystemRegistry.builder(dir).hmacKeyVariable("CAL_KEY").environment(env::get));
     assertTrue(AuditLog.verify(dir, "s3cret-key".getBytes(StandardCharsets.UTF_8)).ok());
@@ -148,7 +184,9 @@ class AuditTamperTest {
     Files.writeString(dir.resolve("audit.head"), "{\"seq\":8,\"hash\":\"" + last + "\"}\n");
     writeLines(dir, l);
 
-    assertTrue(AuditLog.verify(dir).ok(), "without the key a full rewrite is invisible, which is why the key exists");
+    assertTrue(
+        AuditLog.verify(dir).ok(),
+        "without the key a full rewrite is invisible, which is why the key exists");
     AuditVerification keyed = AuditLog.verify(dir, "s3cret-key".getBytes(StandardCharsets.UTF_8));
     assertEquals(Kind.MAC_MISMATCH, keyed.first().orElseThrow().kind());
     assertEquals(3, keyed.first().orElseThrow().line());
@@ -162,7 +200,10 @@ class AuditTamperTest {
     assertEquals(1, v.first().orElseThrow().line());
   }
 
-  /** Recomputes every prev (dropping macs, as a forger without the key must) and returns the last hash. */
+  /**
+   * Recomputes every prev (dropping macs, as a forger without the key must) and returns the last
+   * hash.
+   */
   private static String rechain(List<String> l) throws Exception {
     String prev = "0".repeat(64);
     for (int i = 0; i < l.size(); i++) {

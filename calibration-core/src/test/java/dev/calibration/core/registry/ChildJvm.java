@@ -28,7 +28,8 @@ final class ChildJvm {
 
   /** Reads the child's stdout up to its READY line; fails if the child ends first. */
   static BufferedReader awaitReady(Process p) throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null) {
       if (line.equals("READY")) {

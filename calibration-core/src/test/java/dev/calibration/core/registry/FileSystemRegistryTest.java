@@ -62,11 +62,13 @@ class FileSystemRegistryTest {
     Path stored = dir.resolve("versions").resolve(v.id()).resolve("calibration.json");
     assertEquals(v.id(), json(stored).get("version").asText());
     assertEquals(sha256(Files.readAllBytes(stored)), v.configSha256());
-    assertTrue(Files.isRegularFile(dir.resolve("versions").resolve(v.id()).resolve("proposal.json")));
+    assertTrue(
+        Files.isRegularFile(dir.resolve("versions").resolve(v.id()).resolve("proposal.json")));
   }
 
   @Test
-  void lifecycle_proposeValidateApproveActivate_activeJsonIsStampedWithTheActivatingEvent() throws Exception {
+  void lifecycle_proposeValidateApproveActivate_activeJsonIsStampedWithTheActivatingEvent()
+      throws Exception {
     FileSystemRegistry r = open();
     String id = approved(r, 0.88);
     VersionInfo v = r.activate(id, "bob", "go live");
@@ -79,10 +81,14 @@ class FileSystemRegistryTest {
     assertEquals(id, active.get("version").asText());
     assertEquals("bob", active.get("approved_by").asText());
     assertEquals(4, active.get("audit_head").get("seq").asLong());
-    assertEquals(sha256(log.get(3).getBytes(StandardCharsets.UTF_8)), active.get("audit_head").get("hash").asText());
-    assertEquals(0.88, active.get("factors").get("CONDITION_PRICE_FACTOR").get("used_good").asDouble());
+    assertEquals(
+        sha256(log.get(3).getBytes(StandardCharsets.UTF_8)),
+        active.get("audit_head").get("hash").asText());
+    assertEquals(
+        0.88, active.get("factors").get("CONDITION_PRICE_FACTOR").get("used_good").asDouble());
 
-    List<String> kinds = r.history().stream().map(e -> e.kind().wireName()).collect(Collectors.toList());
+    List<String> kinds =
+        r.history().stream().map(e -> e.kind().wireName()).collect(Collectors.toList());
     assertEquals(List.of("proposed", "validated", "approved", "activated"), kinds);
     assertTrue(r.verify().ok(), r.verify().summary());
   }
@@ -124,7 +130,8 @@ class FileSystemRegistryTest {
   }
 
   @Test
-  void rollback_afterTwoActivations_returnsToPreviousThenRefusesWhenNothingIsLeft() throws Exception {
+  void rollback_afterTwoActivations_returnsToPreviousThenRefusesWhenNothingIsLeft()
+      throws Exception {
     FileSystemRegistry r = open();
     String a = approved(r, 0.9);
     r.activate(a, "bob", "go");
@@ -197,7 +204,8 @@ class FileSystemRegistryTest {
     FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).fourEyes(true).open();
     String id = r.propose(candidate(0.9), "alice", "run").id();
     r.validate(id, "ci");
-    RegistryException e = assertThrows(RegistryException.class, () -> r.approve(id, " ALICE ", "mine"));
+    RegistryException e =
+        assertThrows(RegistryException.class, () -> r.approve(id, " ALICE ", "mine"));
     assertEquals("CAL-REG-005", e.code());
     assertEquals(VersionStatus.APPROVED, r.approve(id, "bob", "reviewed").status());
   }
@@ -221,18 +229,32 @@ class FileSystemRegistryTest {
   @Test
   void validate_invalidConfig_listsEveryProblemAndStaysProposed() {
     FileSystemRegistry r =
-        FileSystemRegistry.builder(dir).clock(clock).validator(b -> List.of("$.weights.main: sums to 0.97", "$.factors.x: 1.5 above 1.2")).open();
+        FileSystemRegistry.builder(dir)
+            .clock(clock)
+            .validator(b -> List.of("$.weights.main: sums to 0.97", "$.factors.x: 1.5 above 1.2"))
+            .open();
     String id = r.propose(candidate(0.9), "alice", "run").id();
     RegistryException e = assertThrows(RegistryException.class, () -> r.validate(id, "ci"));
     assertEquals("CAL-REG-008", e.code());
-    assertTrue(e.getMessage().contains("(2 problems): $.weights.main: sums to 0.97; $.factors.x: 1.5 above 1.2"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("(2 problems): $.weights.main: sums to 0.97; $.factors.x: 1.5 above 1.2"),
+        e.getMessage());
     assertEquals(VersionStatus.PROPOSED, r.version(id).orElseThrow().status());
   }
 
   @Test
   void propose_notAJsonObject_refusedAndNothingWritten() throws Exception {
     FileSystemRegistry r = open();
-    RegistryException e = assertThrows(RegistryException.class, () -> r.propose(dev.calibration.api.VersionCandidate.of("[1,2]".getBytes(StandardCharsets.UTF_8), new byte[0], ProposalRisk.LOW), "alice", "run"));
+    RegistryException e =
+        assertThrows(
+            RegistryException.class,
+            () ->
+                r.propose(
+                    dev.calibration.api.VersionCandidate.of(
+                        "[1,2]".getBytes(StandardCharsets.UTF_8), new byte[0], ProposalRisk.LOW),
+                    "alice",
+                    "run"));
     assertEquals("CAL-REG-008", e.code());
     assertFalse(Files.exists(dir.resolve("audit.jsonl")));
     try (Stream<Path> s = Files.list(dir.resolve("versions"))) {
@@ -244,7 +266,8 @@ class FileSystemRegistryTest {
   void propose_sameConfigSameSecond_refusedAsDuplicate() {
     FileSystemRegistry r = open();
     r.propose(candidate(0.9), "alice", "run");
-    RegistryException e = assertThrows(RegistryException.class, () -> r.propose(candidate(0.9), "alice", "run"));
+    RegistryException e =
+        assertThrows(RegistryException.class, () -> r.propose(candidate(0.9), "alice", "run"));
     assertEquals("CAL-REG-010", e.code());
   }
 
@@ -253,8 +276,12 @@ class FileSystemRegistryTest {
     FileSystemRegistry r = open();
     String id = r.propose(candidate(0.9), "alice", "run").id();
     r.validate(id, "ci");
-    assertEquals("CAL-REG-012", assertThrows(RegistryException.class, () -> r.approve(id, " ", "ok")).code());
-    assertEquals("CAL-REG-012", assertThrows(RegistryException.class, () -> r.approve(id, "bob", "")).code());
+    assertEquals(
+        "CAL-REG-012",
+        assertThrows(RegistryException.class, () -> r.approve(id, " ", "ok")).code());
+    assertEquals(
+        "CAL-REG-012",
+        assertThrows(RegistryException.class, () -> r.approve(id, "bob", "")).code());
   }
 
   @Test
@@ -262,22 +289,28 @@ class FileSystemRegistryTest {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     FileSystemRegistry slow =
-        FileSystemRegistry.builder(dir).clock(clock).validator(b -> {
-          inside.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return List.of();
-        }).open();
+        FileSystemRegistry.builder(dir)
+            .clock(clock)
+            .validator(
+                b -> {
+                  inside.countDown();
+                  try {
+                    release.await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return List.of();
+                })
+            .open();
     String id = slow.propose(candidate(0.9), "alice", "run").id();
-    FileSystemRegistry impatient = FileSystemRegistry.builder(dir).clock(clock).lockTimeout(Duration.ofMillis(200)).open();
+    FileSystemRegistry impatient =
+        FileSystemRegistry.builder(dir).clock(clock).lockTimeout(Duration.ofMillis(200)).open();
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<VersionInfo> holder = pool.submit(() -> slow.validate(id, "ci"));
       assertTrue(inside.await(10, TimeUnit.SECONDS));
-      RegistryException e = assertThrows(RegistryException.class, () -> impatient.reject(id, "bob", "no"));
+      RegistryException e =
+          assertThrows(RegistryException.class, () -> impatient.reject(id, "bob", "no"));
       assertEquals("CAL-REG-006", e.code());
       assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
       assertTrue(e.getMessage().contains("since " + T0), e.getMessage());
@@ -288,7 +321,9 @@ class FileSystemRegistryTest {
       release.countDown();
       pool.shutdownNow();
     }
-    assertEquals(List.of(AuditEvent.Kind.PROPOSED, AuditEvent.Kind.VALIDATED), impatient.history().stream().map(AuditEvent::kind).collect(Collectors.toList()));
+    assertEquals(
+        List.of(AuditEvent.Kind.PROPOSED, AuditEvent.Kind.VALIDATED),
+        impatient.history().stream().map(AuditEvent::kind).collect(Collectors.toList()));
   }
 
   @Test
@@ -307,15 +342,85 @@ class FileSystemRegistryTest {
   @Test
   void builder_badArguments_failAtTheCallNamingTheValue() {
     FileSystemRegistry.Builder b = FileSystemRegistry.builder(dir);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.lockTimeout(Duration.ofMillis(-5)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> b.lockTimeout(Duration.ofMillis(-5)));
     assertEquals("lockTimeout must be > 0 ms but was -5 ms", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> b.hmacKeyVariable(" "));
   }
 
   @Test
   void open_hmacVariableUnset_refusedWithCode013() {
-    RegistryException e = assertThrows(RegistryException.class, () -> FileSystemRegistry.builder(dir).hmacKeyVariable("CAL_KEY").environment(name -> null).open());
+    RegistryException e =
+        assertThrows(
+            RegistryException.class,
+            () ->
+                FileSystemRegistry.builder(dir)
+                    .hmacKeyVariable("CAL_KEY")
+                    .environment(name -> null)
+                    .open());
     assertEquals("CAL-REG-013", e.code());
     assertTrue(e.getMessage().contains("CAL_KEY"));
+  }
+
+  @Test
+  void validator_thatWritesToTheSameRegistry_refusedAsNestedWrite() {
+    FileSystemRegistry[] self = new FileSystemRegistry[1];
+    FileSystemRegistry r =
+        FileSystemRegistry.builder(dir)
+            .clock(clock)
+            .validator(
+                b -> {
+                  self[0].reject("cal-20261123-101500-000000", "x", "y");
+                  return List.of();
+                })
+            .open();
+    self[0] = r;
+    String id = r.propose(candidate(0.9), "alice", "run").id();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.validate(id, "ci"));
+    assertTrue(e.getMessage().startsWith("registry writes cannot nest"), e.getMessage());
+    assertEquals(VersionStatus.PROPOSED, r.version(id).orElseThrow().status());
+    assertEquals(VersionStatus.REJECTED, r.reject(id, "bob", "lock was released").status());
+  }
+
+  @Test
+  void propose_withAttachments_storesThemBesideTheConfig() throws Exception {
+    FileSystemRegistry r = open();
+    VersionInfo v =
+        r.propose(
+            new dev.calibration.api.VersionCandidate(
+                config(0.9),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                ProposalRisk.LOW,
+                java.util.Map.of("report.md", "# Report".getBytes(StandardCharsets.UTF_8))),
+            "alice",
+            "run");
+    assertEquals("# Report", Files.readString(r.versionDirectory(v.id()).resolve("report.md")));
+  }
+
+  @Test
+  void propose_attachmentNamedLikeAPath_refusedWithCode012() {
+    FileSystemRegistry r = open();
+    RegistryException e =
+        assertThrows(
+            RegistryException.class,
+            () ->
+                r.propose(
+                    new dev.calibration.api.VersionCandidate(
+                        config(0.9),
+                        new byte[0],
+                        ProposalRisk.LOW,
+                        java.util.Map.of("../active.json", new byte[] {1})),
+                    "alice",
+                    "run"));
+    assertEquals("CAL-REG-012", e.code());
+    assertFalse(Files.exists(dir.resolve("audit.jsonl")));
+  }
+
+  @Test
+  void versionDirectory_idWithPathSegments_refusedWithCode001() {
+    FileSystemRegistry r = open();
+    assertEquals(
+        "CAL-REG-001",
+        assertThrows(RegistryException.class, () -> r.versionDirectory("../../etc")).code());
   }
 }

@@ -17,6 +17,8 @@ import java.util.Locale;
  *   <li>{@code activate DIR ID GOFILE}: prints READY, waits for GOFILE to exist, activates ID.
  *   <li>{@code cycles DIR N TAG GOFILE}: prints READY, waits for GOFILE, then N times proposes,
  *       validates, approves and activates a fresh version.
+ *   <li>{@code hold DIR ID RELEASEFILE}: prints READY, validates ID with a validator that prints
+ *       HOLDING and then waits (holding the registry lock) until RELEASEFILE exists.
  * </ul>
  */
 public final class RegistryChild {
@@ -24,13 +26,27 @@ public final class RegistryChild {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    FileSystemRegistry r = FileSystemRegistry.builder(dir).lockTimeout(Duration.ofSeconds(60)).open();
+    FileSystemRegistry.Builder builder =
+        FileSystemRegistry.builder(dir).lockTimeout(Duration.ofSeconds(60));
+    if (args[0].equals("hold")) {
+      Path release = Path.of(args[3]);
+      builder.validator(
+          config -> {
+            System.out.println("HOLDING");
+            System.out.flush();
+            awaitFile(release);
+            return java.util.List.of();
+          });
+    }
+    FileSystemRegistry r = builder.open();
     System.out.println("READY");
     System.out.flush();
     switch (args[0]) {
       case "loop":
         for (long i = 0; ; i++) {
-          String id = r.propose(candidate(ProcessHandle.current().pid() + "-" + i), "alice", "crash loop").id();
+          String id =
+              r.propose(candidate(ProcessHandle.current().pid() + "-" + i), "alice", "crash loop")
+                  .id();
           r.validate(id, "ci");
           r.approve(id, "bob", "crash loop");
           r.activate(id, "bob", "crash loop");
@@ -50,6 +66,9 @@ public final class RegistryChild {
           r.activate(id, "bob", "cycle " + args[3] + " " + i);
         }
         break;
+      case "hold":
+        r.validate(args[2], "ci");
+        break;
       default:
         throw new IllegalArgumentException("unknown mode " + args[0]);
     }
@@ -57,8 +76,12 @@ public final class RegistryChild {
   }
 
   private static VersionCandidate candidate(String tag) {
-    String json = String.format(Locale.ROOT, "{\"schema\":1,\"version\":\"draft\",\"tag\":\"%s\"}", tag);
-    return VersionCandidate.of(json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8), ProposalRisk.LOW);
+    String json =
+        String.format(Locale.ROOT, "{\"schema\":1,\"version\":\"draft\",\"tag\":\"%s\"}", tag);
+    return VersionCandidate.of(
+        json.getBytes(StandardCharsets.UTF_8),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        ProposalRisk.LOW);
   }
 
   private static void awaitFile(Path go) {

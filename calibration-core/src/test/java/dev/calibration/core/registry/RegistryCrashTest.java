@@ -35,7 +35,8 @@ class RegistryCrashTest {
   @TempDir Path dir;
 
   @Test
-  void sigkill_atRandomPointsOfActivateAndRollback_registryAlwaysOpensConsistent() throws Exception {
+  void sigkill_atRandomPointsOfActivateAndRollback_registryAlwaysOpensConsistent()
+      throws Exception {
     FileSystemRegistry setup = FileSystemRegistry.open(dir);
     String base = setup.propose(candidate(0.9), "alice", "base").id();
     setup.validate(base, "ci");
@@ -48,8 +49,10 @@ class RegistryCrashTest {
     for (int kill = 0; kill < KILLS; kill++) {
       Process child = ChildJvm.start("loop", dir.toString());
       ChildJvm.awaitReady(child);
-      long delayMillis = random.nextLong(10, 400);
-      assertTrue(!child.waitFor(delayMillis, TimeUnit.MILLISECONDS), "the loop child must still be running when killed");
+      long delayMillis = random.nextLong(5, 250);
+      assertTrue(
+          !child.waitFor(delayMillis, TimeUnit.MILLISECONDS),
+          "the loop child must still be running when killed");
       child.destroyForcibly(); // SIGKILL on Unix
       child.waitFor(30, TimeUnit.SECONDS);
       String where = "kill " + kill + " after " + delayMillis + " ms (seed " + SEED + ")";
@@ -58,7 +61,9 @@ class RegistryCrashTest {
       assertTrue(before.ok() || before.repairable(), where + ": " + before.summary());
       JsonNode activeBefore = MAPPER.readTree(Files.readAllBytes(dir.resolve("active.json")));
       String named = activeBefore.get("version").asText();
-      assertTrue(Files.isRegularFile(dir.resolve("versions").resolve(named).resolve("calibration.json")), where + ": active.json names " + named);
+      assertTrue(
+          Files.isRegularFile(dir.resolve("versions").resolve(named).resolve("calibration.json")),
+          where + ": active.json names " + named);
 
       FileSystemRegistry r = FileSystemRegistry.open(dir);
       if (!r.openReport().repairs().isEmpty()) {
@@ -72,19 +77,26 @@ class RegistryCrashTest {
       assertConsistent(r, where);
     }
     System.out.printf(
-        "registry crash test: %d SIGKILLs, %d needed a repair on open, %d left an unlogged active.json%n",
+        "registry crash test: %d SIGKILLs, %d needed a repair on open, %d left an unlogged"
+            + " active.json%n",
         KILLS, repairedKills, unloggedActivations);
   }
 
-  /** active.json is exactly the active version's config plus its approval and the activating event's seq and hash. */
+  /**
+   * active.json is exactly the active version's config plus its approval and the activating event's
+   * seq and hash.
+   */
   private void assertConsistent(FileSystemRegistry r, String where) throws Exception {
     VersionInfo active = r.active().orElseThrow();
-    assertEquals(1, r.versions().stream().filter(v -> v.status() == VersionStatus.ACTIVE).count(), where);
+    assertEquals(
+        1, r.versions().stream().filter(v -> v.status() == VersionStatus.ACTIVE).count(), where);
     ObjectNode file = (ObjectNode) MAPPER.readTree(Files.readAllBytes(dir.resolve("active.json")));
     assertEquals(active.id(), file.get("version").asText(), where);
     JsonNode head = file.remove("audit_head");
     file.remove("approved_by");
-    byte[] stored = Files.readAllBytes(dir.resolve("versions").resolve(active.id()).resolve("calibration.json"));
+    byte[] stored =
+        Files.readAllBytes(
+            dir.resolve("versions").resolve(active.id()).resolve("calibration.json"));
     assertEquals(active.configSha256(), sha256(stored), where);
     assertEquals(MAPPER.readTree(stored), file, where);
     List<String> log = lines(dir);
@@ -93,6 +105,7 @@ class RegistryCrashTest {
     assertEquals(sha256(line.getBytes(StandardCharsets.UTF_8)), head.get("hash").asText(), where);
     AuditEvent e = r.history().get(seq - 1);
     assertEquals(active.id(), e.versionId().orElseThrow(), where);
-    assertTrue(e.kind() == AuditEvent.Kind.ACTIVATED || e.kind() == AuditEvent.Kind.ROLLED_BACK, where);
+    assertTrue(
+        e.kind() == AuditEvent.Kind.ACTIVATED || e.kind() == AuditEvent.Kind.ROLLED_BACK, where);
   }
 }

@@ -29,7 +29,8 @@ final class RegistryFixtures {
   }
 
   static VersionCandidate candidate(double factor, ProposalRisk risk) {
-    return VersionCandidate.of(config(factor), "{\"rationale\":\"test\"}".getBytes(StandardCharsets.UTF_8), risk);
+    return VersionCandidate.of(
+        config(factor), "{\"rationale\":\"test\"}".getBytes(StandardCharsets.UTF_8), risk);
   }
 
   static VersionCandidate candidate(double factor) {

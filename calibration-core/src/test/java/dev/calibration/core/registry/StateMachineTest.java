@@ -23,7 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every operation against a version in every state: allowed ones succeed, the rest are refused naming the state. */
+/**
+ * Every operation against a version in every state: allowed ones succeed, the rest are refused
+ * naming the state.
+ */
 class StateMachineTest {
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:15:00Z"));
@@ -33,10 +36,17 @@ class StateMachineTest {
       Map.of(
           "validate", EnumSet.of(VersionStatus.PROPOSED),
           "approve", EnumSet.of(VersionStatus.PENDING_APPROVAL),
-          "reject", EnumSet.of(VersionStatus.PROPOSED, VersionStatus.PENDING_APPROVAL, VersionStatus.APPROVED),
+          "reject",
+              EnumSet.of(
+                  VersionStatus.PROPOSED, VersionStatus.PENDING_APPROVAL, VersionStatus.APPROVED),
           "activate", EnumSet.of(VersionStatus.APPROVED),
           "rollbackTo", EnumSet.of(VersionStatus.SUPERSEDED, VersionStatus.APPROVED),
-          "deprecate", EnumSet.of(VersionStatus.PROPOSED, VersionStatus.PENDING_APPROVAL, VersionStatus.APPROVED, VersionStatus.SUPERSEDED));
+          "deprecate",
+              EnumSet.of(
+                  VersionStatus.PROPOSED,
+                  VersionStatus.PENDING_APPROVAL,
+                  VersionStatus.APPROVED,
+                  VersionStatus.SUPERSEDED));
 
   private static final Map<String, BiFunction<FileSystemRegistry, String, VersionStatus>> OPS =
       Map.of(
@@ -76,7 +86,10 @@ class StateMachineTest {
       other = versionIn(r, VersionStatus.APPROVED);
     }
     clock.advance(Duration.ofSeconds(1));
-    String id = r.propose(candidate(0.5 + clock.instant().getEpochSecond() % 1000 / 10000.0), "alice", "run").id();
+    String id =
+        r.propose(
+                candidate(0.5 + clock.instant().getEpochSecond() % 1000 / 10000.0), "alice", "run")
+            .id();
     switch (target) {
       case PROPOSED:
         return id;
@@ -106,7 +119,8 @@ class StateMachineTest {
 
   @ParameterizedTest(name = "{0} on a {1} version")
   @MethodSource("refused")
-  void transition_notAllowedFromState_refusedNamingTheStateAndNothingRecorded(String op, VersionStatus state) throws Exception {
+  void transition_notAllowedFromState_refusedNamingTheStateAndNothingRecorded(
+      String op, VersionStatus state) throws Exception {
     FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
     String id = versionIn(r, state);
     byte[] logBefore = Files.readAllBytes(dir.resolve("audit.jsonl"));
@@ -114,12 +128,15 @@ class StateMachineTest {
     assertEquals("CAL-REG-002", e.code());
     assertTrue(e.getMessage().contains("it is " + state.label()), e.getMessage());
     assertEquals(state, r.version(id).orElseThrow().status());
-    assertEquals(new String(logBefore, java.nio.charset.StandardCharsets.UTF_8), Files.readString(dir.resolve("audit.jsonl")));
+    assertEquals(
+        new String(logBefore, java.nio.charset.StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("audit.jsonl")));
   }
 
   @ParameterizedTest(name = "{0} on a {1} version")
   @MethodSource("allowed")
-  void transition_allowedFromState_succeedsAndAtMostOneVersionIsActive(String op, VersionStatus state) {
+  void transition_allowedFromState_succeedsAndAtMostOneVersionIsActive(
+      String op, VersionStatus state) {
     FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
     String id = versionIn(r, state);
     VersionStatus after = OPS.get(op).apply(r, id);

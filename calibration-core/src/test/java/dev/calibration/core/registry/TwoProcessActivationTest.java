@@ -50,13 +50,21 @@ class TwoProcessActivationTest {
     AuditEvent second = history.get(7);
     assertEquals(AuditEvent.Kind.ACTIVATED, first.kind());
     assertEquals(AuditEvent.Kind.ACTIVATED, second.kind());
-    assertEquals(Set.of(a, b), Set.of(first.versionId().orElseThrow(), second.versionId().orElseThrow()));
+    assertEquals(
+        Set.of(a, b), Set.of(first.versionId().orElseThrow(), second.versionId().orElseThrow()));
     assertEquals(first.hash(), second.previousHash(), "the chain does not fork");
-    assertEquals(first.versionId().orElseThrow(), second.details().get("from"), "the later one saw the earlier one active");
+    assertEquals(
+        first.versionId().orElseThrow(),
+        second.details().get("from"),
+        "the later one saw the earlier one active");
     String later = second.versionId().orElseThrow();
     assertEquals(later, r.active().orElseThrow().id());
-    assertEquals(later, MAPPER.readTree(Files.readAllBytes(dir.resolve("active.json"))).get("version").asText());
-    assertEquals(VersionStatus.SUPERSEDED, r.version(first.versionId().orElseThrow()).orElseThrow().status());
+    assertEquals(
+        later,
+        MAPPER.readTree(Files.readAllBytes(dir.resolve("active.json"))).get("version").asText());
+    assertEquals(
+        VersionStatus.SUPERSEDED,
+        r.version(first.versionId().orElseThrow()).orElseThrow().status());
   }
 
   @Test
@@ -79,9 +87,37 @@ class TwoProcessActivationTest {
     for (int i = 0; i < history.size(); i++) {
       assertEquals(i + 1, history.get(i).seq());
     }
-    assertEquals(2 * n, history.stream().filter(e -> e.kind() == AuditEvent.Kind.ACTIVATED).count());
+    assertEquals(
+        2 * n, history.stream().filter(e -> e.kind() == AuditEvent.Kind.ACTIVATED).count());
     assertEquals(1, r.versions().stream().filter(v -> v.status() == VersionStatus.ACTIVE).count());
-    Set<String> reasons = history.stream().filter(e -> e.kind() == AuditEvent.Kind.ACTIVATED).map(AuditEvent::reason).collect(Collectors.toSet());
+    Set<String> reasons =
+        history.stream()
+            .filter(e -> e.kind() == AuditEvent.Kind.ACTIVATED)
+            .map(AuditEvent::reason)
+            .collect(Collectors.toSet());
     assertEquals(2 * n, reasons.size());
+  }
+
+  @Test
+  void lock_heldByAnotherProcess_writerTimesOutNamingThatPidThenProceedsAfterRelease()
+      throws Exception {
+    FileSystemRegistry r = FileSystemRegistry.open(dir);
+    String id = r.propose(candidate(0.9), "alice", "a").id();
+    FileSystemRegistry impatient =
+        FileSystemRegistry.builder(dir).lockTimeout(Duration.ofMillis(300)).open();
+    Path release = dir.resolve("release");
+    Process holder = ChildJvm.start("hold", dir.toString(), id, release.toString());
+    java.io.BufferedReader out = ChildJvm.awaitReady(holder);
+    assertEquals("HOLDING", out.readLine());
+    dev.calibration.api.RegistryException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.calibration.api.RegistryException.class, () -> impatient.reject(id, "bob", "no"));
+    assertEquals("CAL-REG-006", e.code());
+    assertTrue(e.getMessage().contains("pid " + holder.pid() + " on host "), e.getMessage());
+    assertTrue(e.getMessage().contains("(validate " + id + ")"), e.getMessage());
+    Files.createFile(release);
+    assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, holder.exitValue());
+    assertEquals(VersionStatus.REJECTED, impatient.reject(id, "bob", "after release").status());
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The join's memory: one row per distinct prediction id, in log order, in paged primitive columns,
@@ -31,13 +32,13 @@ public final class JoinStore {
   private final RunSpec spec;
   private IdTable ids;
   private final IdTable orphans = new IdTable(1024);
-  private final Pages.Longs ts = new Pages.Longs();
-  private final Pages.Ints seg = new Pages.Ints();
-  private final Pages.Ints mv = new Pages.Ints();
-  private final Pages.Ints cv = new Pages.Ints();
+  private Pages.Longs ts = new Pages.Longs();
+  private Pages.Ints seg = new Pages.Ints();
+  private Pages.Ints mv = new Pages.Ints();
+  private Pages.Ints cv = new Pages.Ints();
   private final Pages.Doubles[] values;
   private final List<Map<String, Pages.Doubles>> members = new ArrayList<>();
-  private final Pages.Bytes status = new Pages.Bytes();
+  private Pages.Bytes status = new Pages.Bytes();
   private final Pages.Doubles[] outcomes;
   private final Labels segLabels = new Labels();
   private final Labels mvLabels = new Labels();
@@ -45,6 +46,7 @@ public final class JoinStore {
   private final JoinOutput out = new JoinOutput();
   private final List<String> problems = new ArrayList<>();
   private long orphanDuplicates;
+  private boolean released;
 
   /**
    * Creates an empty store.
@@ -186,6 +188,9 @@ public final class JoinStore {
 
   /** Finishes the join: counts statuses, selects each target's samples, orders them by time. */
   public JoinOutput finish() {
+    if (released) {
+      throw new IllegalStateException("the join is finished already");
+    }
     int n = ids.size();
     ids = new IdTable(16); // release the id table before the joined arrays are built
     out.duplicateOutcomes += orphanDuplicates;
@@ -207,8 +212,8 @@ public final class JoinStore {
       }
     }
     List<JoinOutput.Target> targets = new ArrayList<>();
-    int[] prevSelection = null;
-    JoinOutput.Target prev = null;
+    int @Nullable [] prevSelection = null;
+    JoinOutput.@Nullable Target prev = null;
     for (int t = 0; t < values.length; t++) {
       JoinOutput.Target jt = new JoinOutput.Target();
       jt.name = spec.targets[t];
@@ -233,11 +238,13 @@ public final class JoinStore {
         }
       }
       jt.predicted = gather(values[t], sel);
+      values[t] = new Pages.Doubles(Double.NaN); // this target's column is no longer needed
       jt.observed = gather(outcomes[spec.observed[t]], sel);
       Map<String, double[]> mem = new LinkedHashMap<>();
       for (Map.Entry<String, Pages.Doubles> m : members.get(t).entrySet()) {
         mem.put(m.getKey(), gather(m.getValue(), sel));
       }
+      members.get(t).clear();
       jt.members = mem;
       jt.stake = spec.stake[t] < 0 ? null : gather(outcomes[spec.stake[t]], sel);
       jt.payout = spec.payout[t] < 0 ? null : gather(outcomes[spec.payout[t]], sel);
@@ -251,6 +258,16 @@ public final class JoinStore {
     }
     out.targets = List.copyOf(targets);
     out.problems = List.copyOf(problems);
+    released = true;
+    // release the columns: the joined arrays are all that is needed from here on
+    Arrays.setAll(values, i -> new Pages.Doubles(Double.NaN));
+    Arrays.setAll(outcomes, i -> new Pages.Doubles(Double.NaN));
+    members.clear();
+    ts = new Pages.Longs();
+    seg = new Pages.Ints();
+    mv = new Pages.Ints();
+    cv = new Pages.Ints();
+    status = new Pages.Bytes();
     return out;
   }
 
@@ -275,7 +292,13 @@ public final class JoinStore {
       kind = any && binary ? 1 : 2;
     }
     jt.probability = kind == 1;
-    int[] sel = new int[16];
+    int count = 0;
+    for (int e = 0; e < n; e++) {
+      if (usable(e, pred, obs, kind)) {
+        count++;
+      }
+    }
+    int[] sel = new int[count];
     int k = 0;
     for (int e = 0; e < n; e++) {
       if (status.get(e) != OutcomeBatch.SETTLED) {
@@ -290,13 +313,21 @@ public final class JoinStore {
       } else if (kind == 1 && (!(y == 0 || y == 1) || p < 0 || p > 1)) {
         jt.outOfRange++;
       } else {
-        if (k == sel.length) {
-          sel = Arrays.copyOf(sel, sel.length * 2);
-        }
         sel[k++] = e;
       }
     }
-    return Arrays.copyOf(sel, k);
+    return sel;
+  }
+
+  private boolean usable(int e, Pages.Doubles pred, Pages.Doubles obs, int kind) {
+    if (status.get(e) != OutcomeBatch.SETTLED) {
+      return false;
+    }
+    double p = pred.get(e);
+    double y = obs.get(e);
+    return !Double.isNaN(p)
+        && !Double.isNaN(y)
+        && !(kind == 1 && (!(y == 0 || y == 1) || p < 0 || p > 1));
   }
 
   private static double[] gather(Pages.Doubles col, int[] sel) {

@@ -3,11 +3,13 @@ package dev.calibration.core.internal.run;
 import java.util.Arrays;
 
 /**
- * Growable primitive columns stored in fixed pages of 65,536 entries, so that growing never copies
- * the data (only the small page directory). Not thread-safe; confined to the merging thread.
+ * Growable primitive columns stored in fixed pages of 32,768 entries, so that growing never copies
+ * the data (only the small page directory). A page of doubles is 256 KiB: below half a G1 region
+ * (1 MiB at a 2 GiB heap), so pages are ordinary allocations, not humongous ones that would each
+ * waste the rest of a region. Not thread-safe; confined to the merging thread.
  */
 final class Pages {
-  static final int BITS = 16;
+  static final int BITS = 15;
   static final int SIZE = 1 << BITS;
   static final int MASK = SIZE - 1;
 
