@@ -100,6 +100,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
   private volatile boolean closed;
   private volatile boolean closing; // set after every stripe refuses appends
   private volatile boolean abandon;
+  private volatile boolean writerGone; // the writer thread ended; log() must not wait for room
 
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong syncWanted = new AtomicLong();
@@ -241,7 +242,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       return;
     }
     Stripe s = stripes[(int) Thread.currentThread().getId() & stripeMask];
-    int newLen = s.append(enc.buffer(), n, maxBlockNanos);
+    int newLen = s.append(enc.buffer(), n, writerGone ? 0 : maxBlockNanos);
     if (newLen >= 0) {
       accepted.increment();
       if (writerIdle && (durability != Durability.BUFFERED || newLen >= wakeThreshold)) {
@@ -422,7 +423,8 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       if (writer.isAlive()) {
         abandon = true;
         LockSupport.unpark(writer);
-        writer.join();
+        // A writer blocked on another process's file lock may never return; do not hang the host.
+        writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitTimeoutNanos)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -547,6 +549,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       LOG.error("{}: the log writer for {} stopped unexpectedly", IO_FAULT, file, e);
       throw e;
     } finally {
+      writerGone = true;
       try {
         out.close();
       } catch (IOException e) {
