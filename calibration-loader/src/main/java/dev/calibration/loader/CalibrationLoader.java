@@ -137,7 +137,11 @@ public final class CalibrationLoader implements AutoCloseable {
     this.description = source == null ? "fixed" : source.description();
     this.defaults = defaults;
     this.current = defaults;
-    this.methods = b.methods;
+    MethodResolver given = b.methods;
+    this.methods =
+        given != null
+            ? given
+            : source == null ? name -> Optional.empty() : MethodResolver.serviceLoader();
     this.factorDefaults = Map.copyOf(b.factorDefaults);
     this.listeners = List.copyOf(b.listeners);
     this.failureListeners = List.copyOf(b.failureListeners);
@@ -576,7 +580,7 @@ public final class CalibrationLoader implements AutoCloseable {
   public static final class Builder {
     private @Nullable ConfigSource source;
     private @Nullable CalibrationSnapshot defaults;
-    private MethodResolver methods = MethodResolver.serviceLoader();
+    private @Nullable MethodResolver methods; // discovered at build() unless given
     private final Map<String, Map<String, Double>> factorDefaults = new LinkedHashMap<>();
     private final List<ChangeListener> listeners = new ArrayList<>();
     private final List<Consumer<LoadFailure>> failureListeners = new ArrayList<>();
@@ -652,7 +656,10 @@ public final class CalibrationLoader implements AutoCloseable {
       return this;
     }
 
-    /** How method names resolve (default: {@link MethodResolver#serviceLoader()}). */
+    /**
+     * How method names resolve (default: {@link MethodResolver#serviceLoader()}, which discovers
+     * {@code CalibrationMethods} on the class path at {@link #build()}).
+     */
     public Builder methods(MethodResolver methods) {
       this.methods = Objects.requireNonNull(methods, "methods must not be null");
       return this;
