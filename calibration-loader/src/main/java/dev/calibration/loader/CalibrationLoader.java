@@ -120,6 +120,9 @@ public final class CalibrationLoader implements AutoCloseable {
   /** Guarded by {@link #reloadLock}: the last read error reported, so it is reported once. */
   private @Nullable String lastReadError;
 
+  /** Guarded by {@link #reloadLock}: whether the last read found no document. */
+  private boolean missing;
+
   /** Guarded by {@link #reloadLock}: the source's tag of the document behind {@link #current}. */
   private Optional<String> knownTag = Optional.empty();
 
@@ -407,6 +410,7 @@ public final class CalibrationLoader implements AutoCloseable {
     lastReadError = null;
     switch (fetch.kind()) {
       case NOT_MODIFIED:
+        missing = false;
         update(now, false, null);
         return null;
       case MISSING:
@@ -415,6 +419,7 @@ public final class CalibrationLoader implements AutoCloseable {
       default:
         break;
     }
+    missing = false; // a document is there, whatever becomes of it below
     if (fetch.size() > maxBytes) {
       return readFailure(
           "CAL-LOAD-002",
@@ -457,11 +462,11 @@ public final class CalibrationLoader implements AutoCloseable {
 
   /** Guarded by {@link #reloadLock}. */
   private void missing(Instant now) {
-    LoaderStatus s = status;
-    if (s.sourceMissing()) {
-      update(now, true, null);
+    if (missing) {
+      update(now, true, null); // reported when it went missing
       return;
     }
+    missing = true;
     knownTag = Optional.empty();
     if (goodHash == null) {
       LOG.info("no calibration config at {}; the defaults apply", description);
@@ -484,7 +489,7 @@ public final class CalibrationLoader implements AutoCloseable {
   /** A read error: reported once until the source reads again. Guarded by {@link #reloadLock}. */
   private @Nullable LoadFailure readFailure(String code, String message, Instant now) {
     if (message.equals(lastReadError)) {
-      update(now, status.sourceMissing(), null);
+      update(now, missing, null);
       return new LoadFailure(description, now, code, message, List.of());
     }
     lastReadError = message;
@@ -501,7 +506,7 @@ public final class CalibrationLoader implements AutoCloseable {
         code,
         current.version().orElse("defaults"),
         message);
-    update(now, status.sourceMissing(), f);
+    update(now, missing, f);
     for (Consumer<LoadFailure> l : failureListeners) {
       try {
         l.accept(f);
