@@ -41,6 +41,16 @@ final class Progress implements AutoCloseable {
     lastDraw = clock.getAsLong() - REDRAW_NANOS;
   }
 
+  /** Draws the current stage alone, for work that does not count records. */
+  void note() {
+    if (!enabled) {
+      return;
+    }
+    out.printf(Locale.ROOT, "\r%-40s", stage + " ...");
+    out.flush();
+    drawn = true;
+  }
+
   /** Reports that {@code done} records are finished in the current stage. */
   void update(long done) {
     if (!enabled) {
