@@ -49,7 +49,11 @@ public final class RunThroughputDriver {
       System.out.printf(Locale.ROOT, "generated %,d records in %.1f s (%,d + %,d bytes)%n", n,
           (System.nanoTime() - t) / 1e9, Files.size(log), Files.size(csv));
     }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int r = 0; r < reps; r++) {
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       RunResult result =
           CalibrationRun.builder()
@@ -61,6 +65,7 @@ public final class RunThroughputDriver {
               .build()
               .execute();
       double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.out.printf(Locale.ROOT,
           "run %d: %.2f s, %,.0f prediction records/s, heap used %,d MB; joined %,d / %,d; ECE %.4f%n",
@@ -68,7 +73,10 @@ public final class RunThroughputDriver {
           result.joinCounts().targets().get("sell_p60").joined(),
           result.joinCounts().targets().get("price").joined(),
           ((dev.calibration.core.metrics.ProbabilityMetrics) result.target("sell_p60").overall()).ece());
-      System.out.println("  stages: " + result.timings());
+      System.out.printf(Locale.ROOT,
+          "  cpu %.1f s (%.2f cores busy); on 2 dedicated cores that is about %,.0f records/s%n",
+          cpu, cpu / s, n / (cpu / 2));
+      System.out.println("  stages (wall ms): " + result.timings());
     }
   }
 

@@ -24,12 +24,12 @@ final class PoolAdjacentViolators {
       CalibrationData data, boolean increasing, double yMin, double yMax) {
     int n = data.size();
     boolean weighted = data.isWeighted();
-    long[] keys = new long[n];
     long[] sk;
     long[] payload;
     int m = 0;
     if (weighted) {
       // Carry the index: label and weight are gathered after the sort.
+      long[] keys = new long[n];
       int[] index = new int[n];
       for (int i = 0; i < n; i++) {
         if (data.weight(i) > 0) {
@@ -46,29 +46,29 @@ final class PoolAdjacentViolators {
         payload[k] = si[k];
       }
     } else {
-      // Carry the label's bits, so no random access is needed after the sort.
-      long[] labels = new long[n];
+      // Carry the label's bits next to the key, so no random access is needed after the sort.
+      long[] pairs = new long[2 * n];
       for (int i = 0; i < n; i++) {
-        keys[i] = RadixSort.key(data.score(i));
-        labels[i] = Double.doubleToRawLongBits(data.label(i));
+        pairs[2 * i] = RadixSort.key(data.score(i));
+        pairs[2 * i + 1] = Double.doubleToRawLongBits(data.label(i));
       }
       m = n;
-      RadixSort.SortedLong sorted = RadixSort.sort(keys, labels, m);
-      sk = sorted.keys();
-      payload = sorted.payload();
+      sk = RadixSort.sortPairs(pairs, m);
+      payload = sk;
     }
 
     // _make_unique: group scores within TIE_EPS of the group's first score. The group's score is
-    // kept as its key, in sk itself (u <= k, so it never overwrites an unread key).
+    // kept as its key in sk[u] (u < k when written, so it never overwrites an unread entry).
     double[] uy = new double[m];
     double[] uw = new double[m];
     int u = 0;
+    int stride = weighted ? 1 : 2; // unweighted: key and label bits interleaved in sk
     long currentKey = sk[0];
     double currentX = RadixSort.value(currentKey);
     double currentY = 0;
     double currentW = 0;
     for (int k = 0; k < m; k++) {
-      long key = sk[k];
+      long key = sk[stride * k];
       double x = RadixSort.value(key);
       double w;
       double wy;
@@ -78,7 +78,7 @@ final class PoolAdjacentViolators {
         wy = data.label(i) * w;
       } else {
         w = 1.0;
-        wy = Double.longBitsToDouble(payload[k]);
+        wy = Double.longBitsToDouble(payload[2 * k + 1]);
       }
       if (x - currentX >= TIE_EPS) {
         sk[u] = currentKey;

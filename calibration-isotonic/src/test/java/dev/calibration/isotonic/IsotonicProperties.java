@@ -193,6 +193,18 @@ class IsotonicProperties {
       assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(v), "at " + i);
       assertEquals(Double.doubleToLongBits(values[s.payload()[i]]), Double.doubleToLongBits(v));
     }
+    long[] pairs = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      pairs[2 * i] = RadixSort.key(values[i]);
+      pairs[2 * i + 1] = i;
+    }
+    long[] sorted = RadixSort.sortPairs(pairs, n);
+    for (int i = 0; i < n; i++) {
+      double v = RadixSort.value(sorted[2 * i]);
+      assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(v), "pair " + i);
+      assertEquals(
+          Double.doubleToLongBits(values[(int) sorted[2 * i + 1]]), Double.doubleToLongBits(v));
+    }
   }
 
   @Provide

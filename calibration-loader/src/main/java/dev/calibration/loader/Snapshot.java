@@ -29,6 +29,15 @@ final class Snapshot implements CalibrationSnapshot {
 
   private final Optional<String> version;
   private final HashMap<String, TargetTable> targets;
+
+  /**
+   * The interned target names and their tables, scanned by reference before the hash map: a host
+   * passing a string literal (interned by the JVM) finds its target without hashing or comparing
+   * characters. A name built at run time falls through to the map.
+   */
+  private final String[] names;
+
+  private final TargetTable[] tables;
   private final Map<String, Map<String, Double>> factors;
   private final Map<String, Map<String, Double>> weights;
 
@@ -39,6 +48,11 @@ final class Snapshot implements CalibrationSnapshot {
       Map<String, Map<String, Double>> weights) {
     this.version = version;
     this.targets = targets;
+    this.names = targets.keySet().toArray(new String[0]);
+    this.tables = new TargetTable[names.length];
+    for (int i = 0; i < names.length; i++) {
+      tables[i] = targets.get(names[i]);
+    }
     this.factors = factors;
     this.weights = weights;
   }
@@ -142,15 +156,25 @@ final class Snapshot implements CalibrationSnapshot {
     return version;
   }
 
+  private TargetTable table(String target) {
+    String[] n = names;
+    for (int i = 0; i < n.length; i++) {
+      if (n[i] == target) { // by reference on purpose: see the field comment
+        return tables[i];
+      }
+    }
+    return targets.get(target);
+  }
+
   @Override
   public Calibrator calibrator(String target, SegmentKey segment) {
-    TargetTable t = targets.get(target);
+    TargetTable t = table(target);
     return t == null ? IdentityCalibrator.INSTANCE : t.resolve(segment);
   }
 
   @Override
   public double calibrate(String target, SegmentKey segment, double score) {
-    TargetTable t = targets.get(target);
+    TargetTable t = table(target);
     return t == null ? score : t.resolve(segment).apply(score);
   }
 

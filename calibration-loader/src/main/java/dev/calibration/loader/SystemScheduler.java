@@ -55,11 +55,16 @@ final class SystemScheduler implements LoaderScheduler {
   @Override
   public void close() {
     executor.shutdownNow();
-    if (Thread.currentThread() == worker) {
+    Thread w = worker;
+    if (Thread.currentThread() == w) {
       return;
     }
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
+      if (w != null) {
+        // The executor reports termination just before its thread returns; wait for the thread.
+        w.join(5_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

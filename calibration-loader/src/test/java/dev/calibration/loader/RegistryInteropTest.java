@@ -69,5 +69,4 @@ class RegistryInteropTest {
     registry.activate(id, "carol", "go");
     return id;
   }
-
 }

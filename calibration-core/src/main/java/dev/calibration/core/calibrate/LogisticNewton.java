@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  * targets or plain 0/1 labels). The function is convex, so the answer is its unique minimum whatever
  * the start; the start only decides how many passes it takes to get there.
  *
- * <p>Speed comes from three things. Each pass over the data computes the loss, the gradient and the
- * Hessian together (one {@code exp} and one {@code log} per point), so an accepted Newton step costs
- * exactly one pass, and the gradient and Hessian for the next step come with it. On large inputs a
- * strided subsample of about 32,768 points is fitted first, which leaves the full-data iteration
- * within Newton's quadratic region: two or three passes finish it. And the features are centred and
- * scaled internally (the answer is mapped back), so raw scores of any magnitude keep the Hessian
- * well conditioned.
+ * <p>Speed comes from three things. Each pass over the primitive arrays computes the gradient and
+ * the Hessian together (one {@code exp} per point, no boxing). Near the optimum the loss itself (a
+ * {@code log} per point) is never computed: a Newton step that changes no linear predictor by more
+ * than {@value #SAFE_MOVE} provably decreases the loss (every logistic weight {@code p(1-p)} stays
+ * within a factor {@code exp(0.5)} along it), so it is taken without a line search; only larger
+ * steps are checked by Lin, Lin and Weng's backtracking on the loss. On large inputs a strided
+ * subsample of about 32,768 points is fitted first, which puts the full-data iteration in that
+ * region at once: two or three passes finish it. And the features are centred and scaled internally
+ * (the answer is mapped back), so raw scores of any magnitude keep the Hessian well conditioned.
  *
  * <p>Convergence: iteration stops when the Newton step would move the linear predictor by less than
  * {@value #TOLERANCE} anywhere on the data; that last step is taken without another pass, and by
@@ -33,8 +35,8 @@ final class LogisticNewton {
 
   private static final double MIN_STEP = 1e-10;
   private static final double ARMIJO = 1e-4;
-  /** Below this relative predicted decrease the loss cannot tell a step from rounding. */
-  private static final double QUADRATIC = 1e-10;
+  /** A Newton step that moves no linear predictor by more than this is taken without a check. */
+  private static final double SAFE_MOVE = 0.5;
   private static final int SUBSAMPLE_ABOVE = 131_072;
   private static final int SUBSAMPLE_SIZE = 32_768;
 
@@ -156,13 +158,12 @@ final class LogisticNewton {
     int packed = dims * (dims + 1) / 2;
     double[] g = new double[dims];
     double[] h = new double[packed];
-    double[] gNew = new double[dims];
-    double[] hNew = new double[packed];
     double[] cand = new double[dims];
     double[] step = new double[dims];
-    double loss = pass(theta, g, h);
+    gradientAndHessian(theta, g, h);
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       solve(h, g, step);
+      // move bounds |change of z_i| over the data: |dc| + sum_j |db_j| max_i |xs_ij|.
       double move = Math.abs(step[0]) + Math.abs(step[1]) * span1;
       if (dims == 3) {
         move += Math.abs(step[2]) * span2;
@@ -175,31 +176,32 @@ final class LogisticNewton {
         }
         return new Outcome(it, move == move);
       }
-      double gd = 0;
-      for (int j = 0; j < dims; j++) {
-        gd += g[j] * step[j];
-      }
-      if (-gd <= QUADRATIC * (Math.abs(loss) + 1)) {
-        // The predicted decrease is below what the loss sum can resolve in floating point, so a
-        // line search would only see rounding noise. Here, deep in Newton's quadratic region, the
-        // full step is safe: take it unguarded.
+      if (move <= SAFE_MOVE) {
+        // No z_i moves by more than SAFE_MOVE, so every weight p_i (1 - p_i) along the step stays
+        // within a factor exp(SAFE_MOVE) of its value here, and for the Newton step d (with
+        // lambda^2 = -g.d = d'(H + sigma I)d) the loss falls by at least
+        // lambda^2 (1 - exp(SAFE_MOVE) / 2) > 0: the full step needs no line search and the loss
+        // (a log per point) need not be computed.
         for (int j = 0; j < dims; j++) {
           theta[j] += step[j];
         }
-        loss = pass(theta, g, h);
+        gradientAndHessian(theta, g, h);
         continue;
+      }
+      // Far from the optimum: backtracking on the loss, as Lin, Lin and Weng.
+      double loss = loss(theta);
+      double gd = 0;
+      for (int j = 0; j < dims; j++) {
+        gd += g[j] * step[j];
       }
       double size = 1.0;
       while (true) {
         for (int j = 0; j < dims; j++) {
           cand[j] = theta[j] + size * step[j];
         }
-        double candLoss = pass(cand, gNew, hNew);
-        if (candLoss <= loss + ARMIJO * size * gd) {
+        if (loss(cand) <= loss + ARMIJO * size * gd) {
           System.arraycopy(cand, 0, theta, 0, dims);
-          System.arraycopy(gNew, 0, g, 0, dims);
-          System.arraycopy(hNew, 0, h, 0, packed);
-          loss = candLoss;
+          gradientAndHessian(theta, g, h);
           break;
         }
         size /= 2;
@@ -244,12 +246,16 @@ final class LogisticNewton {
     step[0] = (y0 - l10 * step[1] - l20 * step[2]) / l00;
   }
 
-  /** One fused pass: returns the loss at theta and writes its gradient and packed Hessian. */
-  private double pass(double[] theta, double[] g, double[] h) {
-    return dims == 2 ? pass1(theta, g, h) : pass2(theta, g, h);
+  /** One pass: the gradient and packed Hessian of the loss at theta (one exp per point). */
+  private void gradientAndHessian(double[] theta, double[] g, double[] h) {
+    if (dims == 2) {
+      gradientAndHessian1(theta, g, h);
+    } else {
+      gradientAndHessian2(theta, g, h);
+    }
   }
 
-  private double pass1(double[] theta, double[] g, double[] h) {
+  private void gradientAndHessian1(double[] theta, double[] g, double[] h) {
     final double c = theta[0];
     final double b1 = theta[1];
     final double m1 = mean1;
@@ -257,7 +263,6 @@ final class LogisticNewton {
     final double[] xs = x1;
     final double[] ts = t;
     final double[] ws = w;
-    double loss = 0;
     double g0 = 0;
     double g1 = 0;
     double h00 = 0;
@@ -270,9 +275,7 @@ final class LogisticNewton {
       double inv = 1.0 / (1.0 + e);
       double p = z >= 0 ? inv : e * inv;
       double wi = ws[i];
-      double ti = ts[i];
-      loss += wi * (Math.max(z, 0.0) + Math.log(1.0 + e) - ti * z);
-      double r = wi * (p - ti);
+      double r = wi * (p - ts[i]);
       double d = wi * e * inv * inv;
       g0 += r;
       g1 += r * a;
@@ -285,10 +288,9 @@ final class LogisticNewton {
     h[0] = h00;
     h[1] = h01;
     h[2] = h11;
-    return loss;
   }
 
-  private double pass2(double[] theta, double[] g, double[] h) {
+  private void gradientAndHessian2(double[] theta, double[] g, double[] h) {
     final double c = theta[0];
     final double b1 = theta[1];
     final double b2 = theta[2];
@@ -300,7 +302,6 @@ final class LogisticNewton {
     final double[] xs2 = x2;
     final double[] ts = t;
     final double[] ws = w;
-    double loss = 0;
     double g0 = 0;
     double g1 = 0;
     double g2 = 0;
@@ -318,9 +319,7 @@ final class LogisticNewton {
       double inv = 1.0 / (1.0 + e);
       double p = z >= 0 ? inv : e * inv;
       double wi = ws[i];
-      double ti = ts[i];
-      loss += wi * (Math.max(z, 0.0) + Math.log(1.0 + e) - ti * z);
-      double r = wi * (p - ti);
+      double r = wi * (p - ts[i]);
       double d = wi * e * inv * inv;
       g0 += r;
       g1 += r * a;
@@ -341,6 +340,23 @@ final class LogisticNewton {
     h[3] = h11;
     h[4] = h12;
     h[5] = h22;
+  }
+
+  /** One pass: the loss at theta (an exp and a log per point); needed only far from the optimum. */
+  private double loss(double[] theta) {
+    final double c = theta[0];
+    final double b1 = theta[1];
+    final double b2 = dims == 3 ? theta[2] : 0.0;
+    final double[] xs2 = x2;
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      double z = c + b1 * ((x1[i] - mean1) * inv1);
+      if (xs2 != null) {
+        z += b2 * ((xs2[i] - mean2) * inv2);
+      }
+      double e = Math.exp(-Math.abs(z));
+      loss += w[i] * (Math.max(z, 0.0) + Math.log(1.0 + e) - t[i] * z);
+    }
     return loss;
   }
 }

@@ -1,8 +1,11 @@
 package dev.calibration.core.config;
 
+import dev.calibration.core.calibrate.CalibrationMethods;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,7 +107,7 @@ public record CalibrationConfig(
       return parsed;
     }
     ConfigValidation checked = parsed.config().get().validate(methods, sourceName);
-    java.util.List<ConfigProblem> all = new java.util.ArrayList<>(parsed.problems());
+    List<ConfigProblem> all = new ArrayList<>(parsed.problems());
     all.addAll(checked.problems());
     return new ConfigValidation(sourceName, parsed.config(), all);
   }
@@ -119,6 +122,17 @@ public record CalibrationConfig(
    */
   public ConfigValidation validate(MethodResolver methods) {
     return validate(methods, "config " + version);
+  }
+
+  /** As {@link #validate(MethodResolver)} with the methods of {@code methods}. */
+  public ConfigValidation validate(CalibrationMethods methods) {
+    return validate(MethodResolver.of(methods));
+  }
+
+  /** As {@link #check(byte[], String, MethodResolver)} with the methods of {@code methods}. */
+  public static ConfigValidation check(
+      byte[] content, String sourceName, CalibrationMethods methods) {
+    return check(content, sourceName, MethodResolver.of(methods));
   }
 
   /** As {@link #validate(MethodResolver)}, naming the source in the result. */

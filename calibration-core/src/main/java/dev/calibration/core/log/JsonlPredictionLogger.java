@@ -100,6 +100,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
   private volatile boolean closed;
   private volatile boolean closing; // set after every stripe refuses appends
   private volatile boolean abandon;
+  private volatile boolean writerGone; // the writer thread ended; log() must not wait for room
 
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong syncWanted = new AtomicLong();
@@ -154,7 +155,8 @@ public final class JsonlPredictionLogger implements PredictionLogger {
     this.faultPolicy = b.faultPolicy;
     this.onFault = b.onFault;
     this.out =
-        new LogFile(file, durability, b.rotateAtBytes, b.rotateEvery, b.clock, this::tornCut);
+        new LogFile(
+            file, durability, b.rotateAtBytes, b.rotateEvery, b.clock, this::tornCut, b.opener);
     this.writer = new Thread(this::runWriter, "calibration-log-writer[" + file.getFileName() + "]");
     writer.setDaemon(true);
     writer.start();
@@ -240,7 +242,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       return;
     }
     Stripe s = stripes[(int) Thread.currentThread().getId() & stripeMask];
-    int newLen = s.append(enc.buffer(), n, maxBlockNanos);
+    int newLen = s.append(enc.buffer(), n, writerGone ? 0 : maxBlockNanos);
     if (newLen >= 0) {
       accepted.increment();
       if (writerIdle && (durability != Durability.BUFFERED || newLen >= wakeThreshold)) {
@@ -421,7 +423,8 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       if (writer.isAlive()) {
         abandon = true;
         LockSupport.unpark(writer);
-        writer.join();
+        // A writer blocked on another process's file lock may never return; do not hang the host.
+        writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitTimeoutNanos)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -451,6 +454,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
         boolean finishing = closing;
         long bytes = 0;
         int records = 0;
+        boolean retry = pending; // a failed batch first; the stripes are drained on the next pass
         if (!pending) {
           for (int i = 0; i < n; i++) {
             byte[] got = stripes[i].swap(spares[i], swapOut);
@@ -501,6 +505,9 @@ public final class JsonlPredictionLogger implements PredictionLogger {
             lastFailure = null;
           }
           backoff = 0;
+          if (retry) {
+            continue; // records logged since the failure are still in the stripes
+          }
           writtenThrough = req;
           if (wantSync) {
             syncedThrough = req;
@@ -542,6 +549,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
       LOG.error("{}: the log writer for {} stopped unexpectedly", IO_FAULT, file, e);
       throw e;
     } finally {
+      writerGone = true;
       try {
         out.close();
       } catch (IOException e) {
@@ -636,6 +644,7 @@ public final class JsonlPredictionLogger implements PredictionLogger {
     private Clock clock = Clock.systemUTC();
     private FaultPolicy faultPolicy = FaultPolicy.REPORT;
     private Consumer<LogFault> onFault = f -> {};
+    LogFile.Opener opener = LogFile.Opener.DEFAULT; // tests inject faults here
 
     private Builder(Path file) {
       this.file = Objects.requireNonNull(file, "file must not be null");

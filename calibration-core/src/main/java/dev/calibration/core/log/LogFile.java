@@ -34,6 +34,7 @@ final class LogFile implements Closeable {
   private final Duration rotateEvery;
   private final Clock clock;
   private final LongConsumer tornCut;
+  private final Opener opener;
 
   private int segment;
   private Path current;
@@ -48,22 +49,37 @@ final class LogFile implements Closeable {
       long rotateAtBytes,
       Duration rotateEvery,
       Clock clock,
-      LongConsumer tornCut)
+      LongConsumer tornCut,
+      Opener opener)
       throws IOException {
+    this.opener = opener;
     this.base = base;
     this.durability = durability;
     this.rotateAtBytes = rotateAtBytes;
     this.rotateEvery = rotateEvery;
     this.clock = clock;
     this.tornCut = tornCut;
-    List<Path> existing = segments(base);
-    this.segment = existing.isEmpty() ? 0 : existing.size() - 1;
+    this.segment = highestSegment(base);
     this.current = segmentPath(base, segment);
     this.channel = open(current);
     this.lockEntry = PathLocks.acquire(current);
     this.nextRotation = rotateEvery.isZero() ? Instant.MAX : clock.instant().plus(rotateEvery);
     // Repair a torn tail now, so the cut is reported at open rather than at the first write.
-    withLocks(size -> size);
+    try {
+      withLocks(size -> size);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The number of the newest existing segment of {@code base} (0 when only the base exists). */
+  static int highestSegment(Path base) {
+    int n = 0;
+    while (Files.exists(segmentPath(base, n + 1))) {
+      n++;
+    }
+    return n;
   }
 
   /** The segment path number {@code n}: the base itself for 0, else {@code name.n.ext}. */
@@ -78,16 +94,13 @@ final class LogFile implements Closeable {
     return base.resolveSibling(numbered);
   }
 
-  /** The existing segments of {@code base}, oldest first. */
+  /** The existing segments of {@code base}, oldest first (a base removed by hand is left out). */
   static List<Path> segments(Path base) {
     List<Path> out = new ArrayList<>();
     if (Files.exists(base)) {
       out.add(base);
     }
     for (int n = 1; Files.exists(segmentPath(base, n)); n++) {
-      if (out.isEmpty()) {
-        out.add(base); // the base may have been removed by hand; keep numbering aligned
-      }
       out.add(segmentPath(base, n));
     }
     return out;
@@ -99,9 +112,7 @@ final class LogFile implements Closeable {
 
   private FileChannel open(Path p) throws IOException {
     boolean existed = Files.exists(p);
-    FileChannel ch =
-        FileChannel.open(
-            p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel ch = opener.open(p);
     if (!existed && durability == Durability.SYNC) {
       ch.force(true);
       Path dir = p.getParent();
@@ -110,6 +121,16 @@ final class LogFile implements Closeable {
       }
     }
     return ch;
+  }
+
+  /** Opens a segment for reading and writing, creating it if needed; replaced only by tests. */
+  interface Opener {
+    Opener DEFAULT =
+        p ->
+            FileChannel.open(
+                p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+
+    FileChannel open(Path p) throws IOException;
   }
 
   /** What to do with the file under the locks, given its (repaired) size; returns the new end. */

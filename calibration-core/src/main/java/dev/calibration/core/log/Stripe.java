@@ -48,30 +48,26 @@ final class Stripe {
       if (closed) {
         return CLOSED;
       }
-      int l = len;
-      if (l + n > buf.length) {
-        if (l + n <= capacity) {
-          buf = Arrays.copyOf(buf, Math.min(capacity, Math.max(buf.length * 2, l + n)));
-        } else {
-          long deadline = System.nanoTime() + maxBlockNanos;
-          while (len + n > capacity) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0 || closed) {
-              return closed ? CLOSED : FULL;
-            }
-            wakeWriter.run();
-            try {
-              notFull.awaitNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(10)));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return FULL;
-            }
+      if (len + n > capacity) {
+        long deadline = System.nanoTime() + maxBlockNanos;
+        while (len + n > capacity) {
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0 || closed) {
+            return closed ? CLOSED : FULL;
           }
-          l = len;
-          if (l + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.min(capacity, Math.max(buf.length * 2, l + n)));
+          wakeWriter.run();
+          try {
+            notFull.awaitNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(10)));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FULL;
           }
         }
+      }
+      int l = len;
+      if (l + n > buf.length) {
+        // The writer may hand back arrays of any size; grow within the capacity.
+        buf = Arrays.copyOf(buf, Math.min(capacity, Math.max(buf.length * 2, l + n)));
       }
       System.arraycopy(src, 0, buf, l, n);
       records++;

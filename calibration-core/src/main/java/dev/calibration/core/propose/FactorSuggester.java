@@ -185,7 +185,10 @@ public final class FactorSuggester {
   }
 
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   /** Builds a {@link FactorSuggester}; each setter checks its value at once. */

@@ -132,6 +132,21 @@ public final class Proposal {
     return contentHash;
   }
 
+  /**
+   * What to submit to a {@link dev.calibration.api.CalibrationRegistry}: the candidate config, this
+   * proposal's JSON and its risk level. The registry assigns the version id it stores.
+   *
+   * @param attachments further files by simple name, e.g. {@code report.md}; may be empty
+   * @return the candidate
+   */
+  public dev.calibration.api.VersionCandidate toVersionCandidate(Map<String, byte[]> attachments) {
+    return new dev.calibration.api.VersionCandidate(
+        candidate.toJson(),
+        toJson(),
+        dev.calibration.api.ProposalRisk.valueOf(gates.riskLevel().name()),
+        attachments);
+  }
+
   /** The proposal as indented UTF-8 JSON ({@code proposal.json}); non-finite numbers are null. */
   public byte[] toJson() {
     try {

@@ -366,11 +366,12 @@ public final class ProposalBuilder {
       }
     }
     Map<String, FactorBounds> bounds = new LinkedHashMap<>(base.bounds());
-    for (Map.Entry<String, Map<String, Double>> f : factors.entrySet()) {
-      if (!f.getKey().isEmpty() && factorTables.values().stream().anyMatch(v -> v[0].equals(f.getKey()))) {
-        FactorBounds b = base.boundsOf(f.getKey());
-        subject.factors(f.getKey(), f.getValue(), b.min(), b.max());
-      }
+    // the factor gate looks at every table this proposal suggests, with all of its keys
+    java.util.Set<String> suggestedTables = new java.util.LinkedHashSet<>();
+    factorSuggestions.forEach(f -> suggestedTables.add(f.table()));
+    for (String table : suggestedTables) {
+      FactorBounds b = base.boundsOf(table);
+      subject.factors(table, factors.get(table), b.min(), b.max());
     }
 
     CalibrationConfig draft =
@@ -662,6 +663,9 @@ public final class ProposalBuilder {
       String[] keys = new String[n];
       Map<String, Double> currentFactors = new LinkedHashMap<>();
       Map<String, Double> existing = base.factors().getOrDefault(table, Map.of());
+      // every key of the table in config order (keys without rows keep their factor), then new
+      // keys in the order the data show them, starting from 1.0
+      currentFactors.putAll(existing);
       int[] seg = t.segmentView();
       for (int i = 0; i < n; i++) {
         String key = seg[i] < 0 ? "" : parseLabel(t.segmentLabels().get(seg[i])).getOrDefault(attribute, "");

@@ -195,7 +195,7 @@ public final class SafetyGates {
         new CheckResult(
             "weights.bounds." + w.ensemble(),
             Severity.ERROR,
-            worst == null ? 0 : worstValue,
+            worst == null ? max(w.after()) : worstValue,
             worst == null
                 ? policy.maxWeight()
                 : (worstValue < policy.minWeight() ? policy.minWeight() : policy.maxWeight()),
@@ -266,7 +266,7 @@ public final class SafetyGates {
         new CheckResult(
             "factors.bounds." + f.table(),
             Severity.ERROR,
-            worst == null ? 0 : worstValue,
+            worst == null ? max(f.values()) : worstValue,
             worst == null ? hi : (worstValue < lo ? lo : hi),
             worst == null,
             worst == null
@@ -286,7 +286,16 @@ public final class SafetyGates {
                     num(hi))));
   }
 
+  /** The largest value (0 for none), measured by a passing bounds check. */
+  private static double max(Map<String, Double> values) {
+    double m = 0;
+    for (double v : values.values()) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

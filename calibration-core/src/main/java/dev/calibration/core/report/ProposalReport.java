@@ -10,6 +10,7 @@ import dev.calibration.core.report.CalibrationReport.EcePoint;
 import dev.calibration.core.report.CalibrationReport.MappingRow;
 import dev.calibration.core.report.CalibrationReport.SegmentRow;
 import dev.calibration.core.report.CalibrationReport.TargetSection;
+import dev.calibration.core.run.RunResult;
 import dev.calibration.core.run.TargetKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,18 @@ public final class ProposalReport {
    * @return the report
    */
   public static CalibrationReport of(Proposal proposal, List<TargetData> data) {
+    return of(proposal, data, proposal.id());
+  }
+
+  /**
+   * The report of a proposal under the version id a registry gave it (the commands name that id).
+   *
+   * @param proposal the proposal
+   * @param data the data it was built from, one per target
+   * @param versionId the id to show and to put in the approve and reject commands
+   * @return the report
+   */
+  public static CalibrationReport of(Proposal proposal, List<TargetData> data, String versionId) {
     Map<String, TargetData> byTarget = new LinkedHashMap<>();
     data.forEach(d -> byTarget.put(d.target(), d));
     long from = Long.MAX_VALUE;
@@ -64,8 +77,8 @@ public final class ProposalReport {
       sections.add(section(e, byTarget.get(e.target())));
     }
     return new CalibrationReport(
-        "Calibration proposal " + proposal.id(),
-        proposal.id(),
+        "Calibration proposal " + versionId,
+        versionId,
         proposal.createdAt(),
         summary,
         sections,
@@ -73,6 +86,21 @@ public final class ProposalReport {
         proposal.factors(),
         proposal.gates(),
         concat(proposal.rationale(), proposal.changeSummary()));
+  }
+
+  /**
+   * The report of a proposal built from a run: the data are the run's joined samples.
+   *
+   * @param proposal the proposal
+   * @param run the run it was built from (with its joined samples kept)
+   * @return the report
+   */
+  public static CalibrationReport of(Proposal proposal, RunResult run) {
+    List<TargetData> data = new ArrayList<>();
+    for (String target : run.targets().keySet()) {
+      data.add(TargetData.of(run.joined(target)));
+    }
+    return of(proposal, data);
   }
 
   private static List<String> concat(List<String> rationale, List<String> changes) {

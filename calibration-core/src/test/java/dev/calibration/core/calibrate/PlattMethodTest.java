@@ -157,6 +157,51 @@ class PlattMethodTest {
     assertEquals(message, e.getMessage());
   }
 
+  static Stream<Arguments> malformedData() {
+    return Stream.of(
+        Arguments.of(
+            (Runnable) () -> CalibrationData.of(new double[] {0.1, 0.2}, new double[] {0}),
+            "scores, labels and weights must have the same length but had 2, 1 and (unweighted)"),
+        Arguments.of(
+            (Runnable)
+                () ->
+                    CalibrationData.of(
+                        new double[] {0.1, 0.2}, new double[] {0, 1}, new double[] {1, -1}),
+            "weights[1] must be finite and >= 0 but was -1.0"),
+        Arguments.of(
+            (Runnable)
+                () ->
+                    CalibrationData.of(
+                        new double[] {0.1, 0.2},
+                        new double[] {0, 1},
+                        new double[] {1, Double.POSITIVE_INFINITY}),
+            "weights[1] must be finite and >= 0 but was Infinity"),
+        Arguments.of(
+            (Runnable) () -> CalibrationData.of(new double[] {Double.NaN}, new double[] {0}),
+            "scores[0] must be finite but was NaN"));
+  }
+
+  /** Shape errors are refused by CalibrationData before any method sees the data. */
+  @ParameterizedTest
+  @MethodSource("malformedData")
+  void calibrationData_malformed_isRejectedSayingWhy(Runnable make, String message) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make::run);
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void fit_allWeightsZero_isRejected() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RAW.fit(
+                    CalibrationData.of(
+                        new double[] {0.1, 0.2}, new double[] {0, 1}, new double[] {0, 0})));
+    assertEquals(
+        "CAL-METHOD-004 platt cannot fit data whose 2 weights are all zero", e.getMessage());
+  }
+
   @Test
   void fit_logitInputOutsideUnitInterval_isRejected() {
     IllegalArgumentException e =

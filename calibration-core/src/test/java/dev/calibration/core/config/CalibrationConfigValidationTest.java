@@ -272,4 +272,21 @@ class CalibrationConfigValidationTest {
 
     assertEquals("unknown method \"platt\"", v.errors().get(0).message());
   }
+
+  @Test
+  void validate_throughCalibrationMethods_sameProblemsAsThroughAResolver() {
+    String doc =
+        HEAD
+            + "\"calibrators\":{\"p\":{\"default\":{\"method\":\"platt\",\"a\":1.0}}},"
+            + "\"weights\":{\"main\":{\"a\":0.5}}}";
+    dev.calibration.core.calibrate.CalibrationMethods methods =
+        dev.calibration.core.calibrate.CalibrationMethods.of(TestMethods.PLATT, TestMethods.ISOTONIC);
+
+    ConfigValidation viaMethods = CalibrationConfig.check(doc.getBytes(UTF_8), "t.json", methods);
+    ConfigValidation viaResolver =
+        CalibrationConfig.check(doc.getBytes(UTF_8), "t.json", TestMethods.resolver());
+
+    assertEquals(viaResolver.problems(), viaMethods.problems());
+    assertEquals(2, viaMethods.errors().size(), viaMethods::describe);
+  }
 }

@@ -222,6 +222,15 @@ class ProposalBuilderTest {
   }
 
   @Test
+  void toVersionCandidate_proposal_carriesConfigProposalAndRisk() throws Exception {
+    dev.calibration.api.VersionCandidate vc = SHARED.toVersionCandidate(Map.of("report.md", new byte[] {1}));
+    assertEquals(dev.calibration.api.ProposalRisk.LOW, vc.risk());
+    assertEquals(SHARED.candidate(), CalibrationConfig.parse(vc.config(), "config"));
+    assertEquals(SHARED.contentHash(), new ObjectMapper().readTree(vc.proposal()).get("content_hash").asText());
+    assertEquals(1, vc.attachments().size());
+  }
+
+  @Test
   void suggestionsFiles_write_historyAndCanonicalInAgreedFormat(@TempDir Path dir) throws Exception {
     Proposal p = SHARED;
     List<Path> paths = SuggestionsFiles.write(dir, p, CLOCK);

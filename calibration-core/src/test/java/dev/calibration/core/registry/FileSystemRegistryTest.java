@@ -381,4 +381,46 @@ class FileSystemRegistryTest {
     assertEquals(VersionStatus.PROPOSED, r.version(id).orElseThrow().status());
     assertEquals(VersionStatus.REJECTED, r.reject(id, "bob", "lock was released").status());
   }
+
+  @Test
+  void propose_withAttachments_storesThemBesideTheConfig() throws Exception {
+    FileSystemRegistry r = open();
+    VersionInfo v =
+        r.propose(
+            new dev.calibration.api.VersionCandidate(
+                config(0.9),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                ProposalRisk.LOW,
+                java.util.Map.of("report.md", "# Report".getBytes(StandardCharsets.UTF_8))),
+            "alice",
+            "run");
+    assertEquals("# Report", Files.readString(r.versionDirectory(v.id()).resolve("report.md")));
+  }
+
+  @Test
+  void propose_attachmentNamedLikeAPath_refusedWithCode012() {
+    FileSystemRegistry r = open();
+    RegistryException e =
+        assertThrows(
+            RegistryException.class,
+            () ->
+                r.propose(
+                    new dev.calibration.api.VersionCandidate(
+                        config(0.9),
+                        new byte[0],
+                        ProposalRisk.LOW,
+                        java.util.Map.of("../active.json", new byte[] {1})),
+                    "alice",
+                    "run"));
+    assertEquals("CAL-REG-012", e.code());
+    assertFalse(Files.exists(dir.resolve("audit.jsonl")));
+  }
+
+  @Test
+  void versionDirectory_idWithPathSegments_refusedWithCode001() {
+    FileSystemRegistry r = open();
+    assertEquals(
+        "CAL-REG-001",
+        assertThrows(RegistryException.class, () -> r.versionDirectory("../../etc")).code());
+  }
 }

@@ -17,6 +17,8 @@ import java.util.Locale;
  *   <li>{@code activate DIR ID GOFILE}: prints READY, waits for GOFILE to exist, activates ID.
  *   <li>{@code cycles DIR N TAG GOFILE}: prints READY, waits for GOFILE, then N times proposes,
  *       validates, approves and activates a fresh version.
+ *   <li>{@code hold DIR ID RELEASEFILE}: prints READY, validates ID with a validator that prints
+ *       HOLDING and then waits (holding the registry lock) until RELEASEFILE exists.
  * </ul>
  */
 public final class RegistryChild {
@@ -24,8 +26,19 @@ public final class RegistryChild {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
-    FileSystemRegistry r =
-        FileSystemRegistry.builder(dir).lockTimeout(Duration.ofSeconds(60)).open();
+    FileSystemRegistry.Builder builder =
+        FileSystemRegistry.builder(dir).lockTimeout(Duration.ofSeconds(60));
+    if (args[0].equals("hold")) {
+      Path release = Path.of(args[3]);
+      builder.validator(
+          config -> {
+            System.out.println("HOLDING");
+            System.out.flush();
+            awaitFile(release);
+            return java.util.List.of();
+          });
+    }
+    FileSystemRegistry r = builder.open();
     System.out.println("READY");
     System.out.flush();
     switch (args[0]) {
@@ -52,6 +65,9 @@ public final class RegistryChild {
           r.approve(id, "bob", "cycle");
           r.activate(id, "bob", "cycle " + args[3] + " " + i);
         }
+        break;
+      case "hold":
+        r.validate(args[2], "ci");
         break;
       default:
         throw new IllegalArgumentException("unknown mode " + args[0]);

@@ -97,4 +97,27 @@ class TwoProcessActivationTest {
             .collect(Collectors.toSet());
     assertEquals(2 * n, reasons.size());
   }
+
+  @Test
+  void lock_heldByAnotherProcess_writerTimesOutNamingThatPidThenProceedsAfterRelease()
+      throws Exception {
+    FileSystemRegistry r = FileSystemRegistry.open(dir);
+    String id = r.propose(candidate(0.9), "alice", "a").id();
+    FileSystemRegistry impatient =
+        FileSystemRegistry.builder(dir).lockTimeout(Duration.ofMillis(300)).open();
+    Path release = dir.resolve("release");
+    Process holder = ChildJvm.start("hold", dir.toString(), id, release.toString());
+    java.io.BufferedReader out = ChildJvm.awaitReady(holder);
+    assertEquals("HOLDING", out.readLine());
+    dev.calibration.api.RegistryException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.calibration.api.RegistryException.class, () -> impatient.reject(id, "bob", "no"));
+    assertEquals("CAL-REG-006", e.code());
+    assertTrue(e.getMessage().contains("pid " + holder.pid() + " on host "), e.getMessage());
+    assertTrue(e.getMessage().contains("(validate " + id + ")"), e.getMessage());
+    Files.createFile(release);
+    assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, holder.exitValue());
+    assertEquals(VersionStatus.REJECTED, impatient.reject(id, "bob", "after release").status());
+  }
 }

@@ -211,6 +211,30 @@ class ReportWriterTest {
   }
 
   @Test
+  void markdownAndHtml_highRisk_sayBlockedAndOfferNoApproveCommand() {
+    CalibrationReport ok = report(weeks(1), "t");
+    // 4 failed critical checks of 4: risk 0.5, high
+    List<dev.calibration.core.propose.CheckResult> failed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      failed.add(
+          new dev.calibration.core.propose.CheckResult(
+              "c" + i, dev.calibration.core.propose.Severity.CRITICAL, 0, 1, false, "bad"));
+    }
+    GateReport high = GateReport.of(failed, dev.calibration.core.propose.GatePolicy.defaults());
+    CalibrationReport blocked =
+        new CalibrationReport(
+            ok.title(), ok.subjectId(), ok.generatedAt(), ok.data(), ok.targets(), ok.weights(),
+            ok.factors(), high, ok.rationale());
+    String md = ReportWriter.markdown(blocked);
+    assertTrue(md.contains("BLOCKED"), md);
+    assertFalse(md.contains("calibration approve"), md);
+    assertTrue(md.contains("calibration reject"), md);
+    String html = ReportWriter.html(blocked);
+    assertTrue(html.contains("Blocked: cannot be approved."), html);
+    assertFalse(html.contains("calibration approve"));
+  }
+
+  @Test
   void json_fullReport_carriesGatesAndNullForMissingNumbers() throws Exception {
     JsonNode root = new ObjectMapper().readTree(ReportWriter.json(report(weeks(3), "t")));
     assertEquals(1, root.get("schema").asInt());

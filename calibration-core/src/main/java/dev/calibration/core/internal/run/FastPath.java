@@ -15,16 +15,17 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * The fast path: a file is read in blocks of 8 MiB cut at line ends; blocks are parsed on the
+ * The fast path: a file is read in blocks of 448 KiB cut at line ends; blocks are parsed on the
  * run's threads straight into primitive batches, and merged into the {@link JoinStore} in file
  * order by the calling thread (at most {@code 2 * threads} blocks in flight, so memory stays
- * bounded whatever the file size).
+ * bounded whatever the file size). Blocks and their batches stay below half a G1 region, so they
+ * are ordinary young-generation allocations rather than humongous ones.
  *
  * <p>Concurrency: a block and its batch belong to one parsing task until its future completes;
  * the merge (and so every mutable structure of the store) stays on the calling thread.
  */
 public final class FastPath {
-  static final int BLOCK = 8 << 20;
+  static final int BLOCK = 448 << 10;
 
   private FastPath() {}
 
