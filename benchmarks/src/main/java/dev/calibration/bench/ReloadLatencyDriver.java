@@ -2,6 +2,8 @@ package dev.calibration.bench;
 
 import dev.calibration.api.ConfigSource;
 import dev.calibration.core.config.CalibrationConfig;
+import dev.calibration.core.config.CalibratorSpec;
+import dev.calibration.core.config.TargetCalibrators;
 import dev.calibration.loader.CalibrationLoader;
 import dev.calibration.loader.ConfigSources;
 import java.io.IOException;
@@ -17,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
-import dev.calibration.core.config.CalibratorSpec;
-import dev.calibration.core.config.TargetCalibrators;
 
 /**
  * Reload latency, end to end: the time from the atomic rename of a new {@code active.json} to
@@ -40,13 +40,15 @@ public final class ReloadLatencyDriver {
    * Runs the driver.
    *
    * @param args {@code watch|poll}, the number of reloads (default 200), the poll interval in ms
-   *     (default 2000 for watch, 250 for poll)
+   *     (default 2000 for watch, 250 for poll), the debounce in ms (default the loader's)
    */
   public static void main(String[] args) throws IOException {
     String mode = args.length > 0 ? args[0] : "watch";
     int reloads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     boolean watch = mode.equals("watch");
     long pollMillis = args.length > 2 ? Long.parseLong(args[2]) : watch ? 2000 : 250;
+    Duration debounce =
+        args.length > 3 ? Duration.ofMillis(Long.parseLong(args[3])) : CalibrationLoader.DEFAULT_DEBOUNCE;
     Path dir = Files.createTempDirectory("reload-latency");
     Path active = dir.resolve("active.json");
     try {
@@ -59,6 +61,7 @@ public final class ReloadLatencyDriver {
               .source(source)
               .methods(BenchIsotonic.resolver())
               .pollInterval(Duration.ofMillis(pollMillis))
+              .debounce(debounce)
               .build()) {
         for (int i = 1; i <= reloads; i++) {
           Path tmp = dir.resolve(".active.json.tmp");
@@ -83,7 +86,7 @@ public final class ReloadLatencyDriver {
           mode,
           reloads,
           pollMillis,
-          CalibrationLoader.DEFAULT_DEBOUNCE.toMillis(),
+          debounce.toMillis(),
           percentile(millis, 0.50),
           percentile(millis, 0.90),
           percentile(millis, 0.99),

@@ -120,6 +120,9 @@ public final class CalibrationLoader implements AutoCloseable {
   /** Guarded by {@link #reloadLock}: the last read error reported, so it is reported once. */
   private @Nullable String lastReadError;
 
+  /** Guarded by {@link #reloadLock}: whether the last read found no document. */
+  private boolean missing;
+
   /** Guarded by {@link #reloadLock}: the source's tag of the document behind {@link #current}. */
   private Optional<String> knownTag = Optional.empty();
 
@@ -137,7 +140,11 @@ public final class CalibrationLoader implements AutoCloseable {
     this.description = source == null ? "fixed" : source.description();
     this.defaults = defaults;
     this.current = defaults;
-    this.methods = b.methods;
+    MethodResolver given = b.methods;
+    this.methods =
+        given != null
+            ? given
+            : source == null ? name -> Optional.empty() : MethodResolver.serviceLoader();
     this.factorDefaults = Map.copyOf(b.factorDefaults);
     this.listeners = List.copyOf(b.listeners);
     this.failureListeners = List.copyOf(b.failureListeners);
@@ -403,6 +410,7 @@ public final class CalibrationLoader implements AutoCloseable {
     lastReadError = null;
     switch (fetch.kind()) {
       case NOT_MODIFIED:
+        missing = false;
         update(now, false, null);
         return null;
       case MISSING:
@@ -411,6 +419,7 @@ public final class CalibrationLoader implements AutoCloseable {
       default:
         break;
     }
+    missing = false; // a document is there, whatever becomes of it below
     if (fetch.size() > maxBytes) {
       return readFailure(
           "CAL-LOAD-002",
@@ -453,11 +462,11 @@ public final class CalibrationLoader implements AutoCloseable {
 
   /** Guarded by {@link #reloadLock}. */
   private void missing(Instant now) {
-    LoaderStatus s = status;
-    if (s.sourceMissing()) {
-      update(now, true, null);
+    if (missing) {
+      update(now, true, null); // reported when it went missing
       return;
     }
+    missing = true;
     knownTag = Optional.empty();
     if (goodHash == null) {
       LOG.info("no calibration config at {}; the defaults apply", description);
@@ -480,7 +489,7 @@ public final class CalibrationLoader implements AutoCloseable {
   /** A read error: reported once until the source reads again. Guarded by {@link #reloadLock}. */
   private @Nullable LoadFailure readFailure(String code, String message, Instant now) {
     if (message.equals(lastReadError)) {
-      update(now, status.sourceMissing(), null);
+      update(now, missing, null);
       return new LoadFailure(description, now, code, message, List.of());
     }
     lastReadError = message;
@@ -497,7 +506,7 @@ public final class CalibrationLoader implements AutoCloseable {
         code,
         current.version().orElse("defaults"),
         message);
-    update(now, status.sourceMissing(), f);
+    update(now, missing, f);
     for (Consumer<LoadFailure> l : failureListeners) {
       try {
         l.accept(f);
@@ -576,7 +585,7 @@ public final class CalibrationLoader implements AutoCloseable {
   public static final class Builder {
     private @Nullable ConfigSource source;
     private @Nullable CalibrationSnapshot defaults;
-    private MethodResolver methods = MethodResolver.serviceLoader();
+    private @Nullable MethodResolver methods; // discovered at build() unless given
     private final Map<String, Map<String, Double>> factorDefaults = new LinkedHashMap<>();
     private final List<ChangeListener> listeners = new ArrayList<>();
     private final List<Consumer<LoadFailure>> failureListeners = new ArrayList<>();
@@ -652,7 +661,10 @@ public final class CalibrationLoader implements AutoCloseable {
       return this;
     }
 
-    /** How method names resolve (default: {@link MethodResolver#serviceLoader()}). */
+    /**
+     * How method names resolve (default: {@link MethodResolver#serviceLoader()}, which discovers
+     * {@code CalibrationMethods} on the class path at {@link #build()}).
+     */
     public Builder methods(MethodResolver methods) {
       this.methods = Objects.requireNonNull(methods, "methods must not be null");
       return this;

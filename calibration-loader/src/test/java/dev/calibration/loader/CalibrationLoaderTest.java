@@ -267,6 +267,17 @@ class CalibrationLoaderTest {
       assertEquals(Optional.of("v1"), loader.currentVersion());
       assertTrue(loader.status().sourceMissing());
       assertEquals(List.of(), failures);
+
+      source.set("{}".getBytes(UTF_8)); // back, but invalid
+      time.advance(DEBOUNCE);
+      assertFalse(loader.status().sourceMissing());
+      assertEquals(Optional.of("v1"), loader.currentVersion());
+      assertEquals(1, failures.size());
+
+      source.remove(); // missing again
+      time.advance(POLL.multipliedBy(2));
+      assertTrue(loader.status().sourceMissing());
+      assertEquals(Optional.of("v1"), loader.currentVersion());
     }
   }
 
