@@ -561,15 +561,22 @@ public final class ProposalBuilder {
     double[] y = t.observedView();
     int[] seg = t.segmentView();
     List<TargetEvaluation.SegmentChoice> out = new ArrayList<>();
-    for (int s = 0; s < t.segmentLabels().size(); s++) {
-      String label = t.segmentLabels().get(s);
-      List<Integer> trainRows = new ArrayList<>();
-      List<Integer> holdRows = new ArrayList<>();
-      for (int i = 0; i < p.length; i++) {
-        if (seg[i] == s) {
-          (i < split ? trainRows : holdRows).add(i);
-        }
+    int labels = t.segmentLabels().size();
+    List<List<Integer>> trainBySegment = new ArrayList<>(labels);
+    List<List<Integer>> holdBySegment = new ArrayList<>(labels);
+    for (int s = 0; s < labels; s++) {
+      trainBySegment.add(new ArrayList<>());
+      holdBySegment.add(new ArrayList<>());
+    }
+    for (int i = 0; i < p.length; i++) {
+      if (seg[i] >= 0) {
+        (i < split ? trainBySegment : holdBySegment).get(seg[i]).add(i);
       }
+    }
+    for (int s = 0; s < labels; s++) {
+      String label = t.segmentLabels().get(s);
+      List<Integer> trainRows = trainBySegment.get(s);
+      List<Integer> holdRows = holdBySegment.get(s);
       long count = trainRows.size() + holdRows.size();
       if (label.equals("all") || label.contains("(none)")) {
         continue; // the whole data, or rows without the attribute: the default covers them
@@ -883,11 +890,15 @@ public final class ProposalBuilder {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (TargetData t : targets) {
         md.update(t.target().getBytes(StandardCharsets.UTF_8));
-        ByteBuffer buf = ByteBuffer.allocate(24 * Math.max(1, t.size()));
+        ByteBuffer buf = ByteBuffer.allocate(24 * 4096);
         double[] p = t.predictedView();
         double[] y = t.observedView();
         long[] ts = t.timestampsView();
         for (int i = 0; i < p.length; i++) {
+          if (!buf.hasRemaining()) {
+            md.update(buf.array(), 0, buf.position());
+            buf.clear();
+          }
           buf.putDouble(p[i]).putDouble(y[i]).putLong(ts[i]);
         }
         md.update(buf.array(), 0, buf.position());

@@ -249,6 +249,20 @@ class ProposalBuilderTest {
     assertEquals(dir.resolve("history/suggestions_20261123_101500_1.json"), again.get(0));
   }
 
+  /** The suggestions format is the one {@code calibration apply} reads: written here, applied there. */
+  @Test
+  void suggestionsFile_appliedAsOverrides_givesTheSuggestedFactors(@TempDir Path dir) throws Exception {
+    List<Path> paths = SuggestionsFiles.write(dir, SHARED, CLOCK);
+    dev.calibration.core.overrides.OverridesApply.Result r =
+        dev.calibration.core.overrides.OverridesApply.withDefaults()
+            .apply(paths.get(1), dir.resolve("overrides.json"));
+    assertTrue(r.skipped().isEmpty(), r.skipped().toString());
+    Map<String, Double> applied = r.after().get("CONDITION_PRICE_FACTOR");
+    for (FactorSuggestion f : SHARED.factors()) {
+      assertEquals(f.suggested(), applied.get(f.key()), 1e-12, f.key());
+    }
+  }
+
   @Test
   void build_tooFewSamples_criticalRunGateFails() {
     double[] p = {0.2, 0.8, 0.3, 0.7, 0.4, 0.6, 0.5, 0.9, 0.1, 0.5};
