@@ -139,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
     w.println("   " + Show.version(baseline));
 
     stage(w, "== 3. A host starts a real CalibrationLoader on " + registryDir.resolve("active.json"));
+    String proposedId;
     try (CalibrationLoader loader =
         CalibrationLoader.builder()
             .source(ConfigSources.file(registryDir.resolve("active.json")))
@@ -176,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
           ProposeCommand.propose(root, registryDir, runDir, "demo", "monthly calibration (demo)");
       indent(w, out -> Proposals.printGates(Proposals.read(runDir.resolve("proposal.json")), out));
       w.println("   " + Show.version(proposed));
+      proposedId = proposed.id();
       if (proposed.risk() == ProposalRisk.HIGH) {
         throw CliException.blocked(
             proposed.id() + " is high risk and cannot be approved; the demo stops here, as an"
@@ -205,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
 
     stage(w, "== 8. The audit trail");
     w.println("   " + reg.verify().summary());
-    Path report = reg.versionDirectory(proposed(reg)).resolve("report.html");
+    Path report = reg.versionDirectory(proposedId).resolve("report.html");
     w.println("HTML report: " + report.toAbsolutePath());
     endStage();
     w.println("time per stage: " + String.join(", ", timings));
@@ -215,11 +217,6 @@ final class DemoCommand implements Callable<Integer> {
         (System.nanoTime() - started) / 1e9,
         base.toAbsolutePath());
     return ExitCodes.OK;
-  }
-
-  private static String proposed(FileSystemRegistry reg) {
-    List<VersionInfo> versions = reg.versions();
-    return versions.get(versions.size() - 1).id();
   }
 
   /** Proposes, validates, approves and activates the engines' current factors and weights. */
