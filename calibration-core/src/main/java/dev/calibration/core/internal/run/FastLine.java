@@ -443,6 +443,10 @@ final class FastLine {
     }
     int i = p + 1;
     while (i < end) {
+      i = Swar.stringStop(buf, i, end);
+      if (i >= end) {
+        return false;
+      }
       byte c = buf[i];
       if (c == '"') {
         strStart = p + 1;
