@@ -68,6 +68,76 @@ final class Distinct {
     return new Distinct(k, v, a, b);
   }
 
+  /**
+   * Counts the distinct scores with a hash table, without sorting the sample; null when there are
+   * more than {@code limit} distinct scores (then sorting the sample is the better way).
+   */
+  static @org.jspecify.annotations.Nullable Distinct count(double[] p, double[] y, int limit) {
+    int cap = Integer.highestOneBit(Math.max(16, limit * 2 - 1)) << 1;
+    int mask = cap - 1;
+    long[] keys = new long[cap];
+    Arrays.fill(keys, -1L); // no score in [0, 1] has these bits
+    double[] pos = new double[cap];
+    double[] neg = new double[cap];
+    int size = 0;
+    for (int i = 0; i < p.length; i++) {
+      long bits = Double.doubleToRawLongBits(p[i] + 0.0); // -0.0 + 0.0 is +0.0
+      long h = bits * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 29)) & mask;
+      while (keys[slot] != bits && keys[slot] != -1L) {
+        slot = (slot + 1) & mask;
+      }
+      if (keys[slot] == -1L) {
+        if (++size > limit) {
+          return null;
+        }
+        keys[slot] = bits;
+      }
+      if (y[i] == 1) {
+        pos[slot]++;
+      } else {
+        neg[slot]++;
+      }
+    }
+    // for non-negative doubles the raw bits sort in numeric order: sort (bits, slot) pairs
+    long[] order = new long[size];
+    int k = 0;
+    for (int slot = 0; slot < cap; slot++) {
+      if (keys[slot] != -1L) {
+        order[k++] = keys[slot];
+      }
+    }
+    Arrays.sort(order);
+    double[] v = new double[size];
+    double[] a = new double[size];
+    double[] b = new double[size];
+    for (int j = 0; j < size; j++) {
+      long bits = order[j];
+      long h = bits * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 29)) & mask;
+      while (keys[slot] != bits) {
+        slot = (slot + 1) & mask;
+      }
+      v[j] = Double.longBitsToDouble(bits);
+      a[j] = pos[slot];
+      b[j] = neg[slot];
+    }
+    return new Distinct(size, v, a, b);
+  }
+
+  /** The Mann-Whitney AUC: positives above negatives, ties one half; NaN with one class. */
+  double auc() {
+    double below = 0;
+    double u = 0;
+    double positives = 0;
+    for (int k = 0; k < size; k++) {
+      u += pos[k] * (below + 0.5 * neg[k]);
+      below += neg[k];
+      positives += pos[k];
+    }
+    return positives == 0 || below == 0 ? Double.NaN : u / (positives * below);
+  }
+
   long total() {
     return size == 0 ? 0 : cumulative[size - 1];
   }

@@ -272,10 +272,13 @@ public final class Metrics {
     checkBinary(p, y);
     checkBins(bins);
     int n = p.length;
-    double[][] split = splitSorted(p, y);
-    double auc = aucOfSorted(split[1], split[0]);
-    Distinct d = Distinct.of(split[0], split[1]);
-    split = null; // the sorted copies are no longer needed
+    // rounded scores: count the distinct ones with a hash table; otherwise sort each class
+    Distinct d = Distinct.count(p, y, Math.max(4096, n / 16));
+    if (d == null) {
+      double[][] split = splitSorted(p, y);
+      d = Distinct.of(split[0], split[1]);
+    }
+    double auc = d.auc();
     double sumP = 0;
     double sumY = 0;
     double brier = 0;

@@ -405,7 +405,7 @@ final class FastLine {
         }
         int m = memberCount[t];
         for (int k = 0; k < m; k++) { // a repeated member name: the later value wins
-          if (Arrays.equals(buf, memberNameStart[t][k], memberNameEnd[t][k], buf, ks, ke)) {
+          if (ByteCache.same(buf, memberNameStart[t][k], memberNameEnd[t][k], buf, ks, ke)) {
             return false;
           }
         }
@@ -443,6 +443,10 @@ final class FastLine {
     }
     int i = p + 1;
     while (i < end) {
+      i = Swar.stringStop(buf, i, end);
+      if (i >= end) {
+        return false;
+      }
       byte c = buf[i];
       if (c == '"') {
         strStart = p + 1;
@@ -734,6 +738,18 @@ final class FastLine {
         lastVal = v;
       }
       return v;
+    }
+
+    static boolean same(byte[] a, int as, int ae, byte[] b, int s, int e) {
+      if (ae - as != e - s) {
+        return false;
+      }
+      for (int k = 0; k < e - s; k++) {
+        if (a[as + k] != b[s + k]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean same(byte[] key, byte[] b, int s, int e) {
