@@ -1,12 +1,12 @@
 package dev.calibration.cli;
 
-import java.util.concurrent.Callable;
 import dev.calibration.api.VersionInfo;
 import dev.calibration.core.registry.FileSystemRegistry;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

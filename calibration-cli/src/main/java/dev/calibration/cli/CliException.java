@@ -36,17 +36,6 @@ final class CliException extends RuntimeException {
     return new CliException(ExitCodes.USAGE, message, null);
   }
 
-  /**
-   * The command exists but the library piece it drives is not in this build (exit 1). Never
-   * replaced by made-up output.
-   */
-  static CliException notBuilt(String command, String missing) {
-    return new CliException(
-        ExitCodes.BLOCKED,
-        "'" + command + "' is not available in this build: " + missing + " is not built yet",
-        null);
-  }
-
   int exitCode() {
     return exitCode;
   }

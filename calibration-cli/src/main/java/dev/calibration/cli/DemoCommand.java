@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,26 @@ final class DemoCommand implements Callable<Integer> {
   private static final Map<String, Double> SAMPLE_MEMBERS =
       orderedMembers(0.70, 0.78, 0.55, 0.66);
 
+  private final List<String> timings = new ArrayList<>();
+  private long stageStart;
+  private String stageName = "";
+
+  /** Prints a stage's header ("== N. ...") and records how long the previous stage took. */
+  private void stage(PrintWriter w, String header) {
+    endStage();
+    stageName = header.substring(3, header.indexOf('.'));
+    stageStart = System.nanoTime();
+    w.println(header);
+  }
+
+  private void endStage() {
+    if (!stageName.isEmpty()) {
+      timings.add(
+          String.format(
+              Locale.ROOT, "%s: %.1f s", stageName, (System.nanoTime() - stageStart) / 1e9));
+    }
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (items < 500 || items > 1_000_000) {
@@ -97,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(outcomes);
     Instant end = root.clock().instant();
 
-    w.println("== 1. The engines log their predictions (the real JsonlPredictionLogger)");
+    stage(w, "== 1. The engines log their predictions (the real JsonlPredictionLogger)");
     DemoData.DataSet pricing = DemoData.pricing(items, seed, end);
     DemoData.DataSet trading = DemoData.trading(items, seed + 1, end);
     DemoFiles.logPredictions(pricing.predictions(), predictions.resolve("pricing.jsonl"));
@@ -112,12 +133,13 @@ final class DemoCommand implements Callable<Integer> {
     w.println("   logs:     " + predictions);
     w.println("   outcomes: " + outcomes);
 
-    w.println("== 2. Today's config: the engines' own factors and weights, approved and active");
+    stage(w, "== 2. Today's config: the engines' own factors and weights, approved and active");
     FileSystemRegistry reg = Registries.open(registryDir, root.clock(), true);
     VersionInfo baseline = activateBaseline(reg, base.resolve("baseline"));
     w.println("   " + Show.version(baseline));
 
-    w.println("== 3. A host starts a real CalibrationLoader on " + registryDir.resolve("active.json"));
+    stage(w, "== 3. A host starts a real CalibrationLoader on " + registryDir.resolve("active.json"));
+    String proposedId;
     try (CalibrationLoader loader =
         CalibrationLoader.builder()
             .source(ConfigSources.file(registryDir.resolve("active.json")))
@@ -126,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
       awaitVersion(loader, baseline.id());
       showPrediction(w, "before", loader.current());
 
-      w.println("== 4. calibration run: join, measure, fit, suggest, gate");
+      stage(w, "== 4. calibration run: join, measure, fit, suggest, gate");
       RunPipeline.Outcome run;
       try (Progress progress = root.progress()) {
         run =
@@ -150,18 +172,19 @@ final class DemoCommand implements Callable<Integer> {
       }
       indent(w, out -> RunPipeline.printSummary(run, out));
 
-      w.println("== 5. calibration propose: the candidate enters the registry; the gates decide");
+      stage(w, "== 5. calibration propose: the candidate enters the registry; the gates decide");
       VersionInfo proposed =
           ProposeCommand.propose(root, registryDir, runDir, "demo", "monthly calibration (demo)");
       indent(w, out -> Proposals.printGates(Proposals.read(runDir.resolve("proposal.json")), out));
       w.println("   " + Show.version(proposed));
+      proposedId = proposed.id();
       if (proposed.risk() == ProposalRisk.HIGH) {
         throw CliException.blocked(
             proposed.id() + " is high risk and cannot be approved; the demo stops here, as an"
                 + " operator would");
       }
 
-      w.println("== 6. calibration approve --by demo, then calibration activate");
+      stage(w, "== 6. calibration approve --by demo, then calibration activate");
       VersionInfo approved =
           Registries.call(
               () -> reg.approve(proposed.id(), "demo", "reviewed the report (demo)"));
@@ -176,27 +199,24 @@ final class DemoCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1_000_000);
       showPrediction(w, "after", loader.current());
 
-      w.println("== 7. calibration rollback: back to the previous version");
+      stage(w, "== 7. calibration rollback: back to the previous version");
       Registries.call(() -> reg.rollback("demo", "demo of an incident rollback"));
       awaitVersion(loader, baseline.id());
       showPrediction(w, "rolled back", loader.current());
     }
 
-    w.println("== 8. The audit trail");
+    stage(w, "== 8. The audit trail");
     w.println("   " + reg.verify().summary());
-    Path report = reg.versionDirectory(proposed(reg)).resolve("report.html");
+    Path report = reg.versionDirectory(proposedId).resolve("report.html");
     w.println("HTML report: " + report.toAbsolutePath());
+    endStage();
+    w.println("time per stage: " + String.join(", ", timings));
     w.printf(
         Locale.ROOT,
         "demo finished in %.1f s; its files are in %s%n",
         (System.nanoTime() - started) / 1e9,
         base.toAbsolutePath());
     return ExitCodes.OK;
-  }
-
-  private static String proposed(FileSystemRegistry reg) {
-    List<VersionInfo> versions = reg.versions();
-    return versions.get(versions.size() - 1).id();
   }
 
   /** Proposes, validates, approves and activates the engines' current factors and weights. */

@@ -1,13 +1,13 @@
 package dev.calibration.cli;
 
-import java.util.concurrent.Callable;
 import dev.calibration.api.AuditEvent;
 import dev.calibration.core.registry.FileSystemRegistry;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;

@@ -7,15 +7,24 @@ import dev.calibration.api.VersionInfo;
 import dev.calibration.core.registry.FileSystemRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -85,6 +94,17 @@ final class ProposeCommand implements Callable<Integer> {
    * Registers the run's candidate in the registry and validates it; the version is left pending
    * approval, or proposed with the validation problems printed when it is invalid (exit 1).
    */
+  private static final DateTimeFormatter ID_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
   static VersionInfo propose(
       CalibrationCommand root, Path registryDir, Path run, String by, String reason) {
     Path configFile = run.resolve("calibration.json");
@@ -99,18 +119,36 @@ final class ProposeCommand implements Callable<Integer> {
     try {
       byte[] config = Files.readAllBytes(configFile);
       byte[] proposalBytes = Files.readAllBytes(proposalFile);
+      // The registry names the version cal-<time>-<SHA-256 of the config>. With its clock fixed
+      // for this call the id is known in advance, so the reports' commands can name it instead
+      // of the proposal's own id.
+      Instant now = root.clock().instant();
+      String expectedId = "cal-" + ID_STAMP.format(now) + "-" + sha256(config).substring(0, 6);
+      String proposalId = proposal.path("id").asText("");
       for (String name : new String[] {"report.md", "report.json", "report.html"}) {
         Path f = run.resolve(name);
         if (Files.isRegularFile(f)) {
-          attachments.put(name, Files.readAllBytes(f));
+          byte[] bytes = Files.readAllBytes(f);
+          if (!proposalId.isEmpty()) {
+            bytes =
+                new String(bytes, StandardCharsets.UTF_8)
+                    .replace(proposalId, expectedId)
+                    .getBytes(StandardCharsets.UTF_8);
+          }
+          attachments.put(name, bytes);
         }
       }
-      FileSystemRegistry reg = Registries.open(registryDir, root.clock(), true);
+      FileSystemRegistry reg =
+          Registries.open(registryDir, Clock.fixed(now, ZoneOffset.UTC), true);
       VersionInfo v =
           Registries.call(
               () ->
                   reg.propose(
                       new VersionCandidate(config, proposalBytes, risk, attachments), by, reason));
+      if (!v.id().equals(expectedId)) {
+        throw new IllegalStateException(
+            "the registry named the version " + v.id() + " but " + expectedId + " was expected");
+      }
       return Registries.call(() -> reg.validate(v.id(), by));
     } catch (IOException e) {
       throw CliException.data("cannot read " + run + ": " + e.getMessage(), e);

@@ -1,13 +1,13 @@
 package dev.calibration.cli;
 
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import dev.calibration.api.VersionInfo;
 import dev.calibration.core.registry.FileSystemRegistry;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

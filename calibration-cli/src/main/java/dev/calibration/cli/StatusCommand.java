@@ -1,16 +1,16 @@
 package dev.calibration.cli;
 
-import java.util.concurrent.Callable;
 import dev.calibration.api.VersionInfo;
-import dev.calibration.core.registry.FileSystemRegistry;
-import java.io.PrintWriter;
 import dev.calibration.api.VersionStatus;
+import dev.calibration.core.registry.FileSystemRegistry;
 import dev.calibration.core.registry.RepairReport;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 

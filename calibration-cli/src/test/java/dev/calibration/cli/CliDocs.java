@@ -29,15 +29,29 @@ final class CliDocs {
       `calibration-cli/target/calibration.jar` on first use). The jar runs anywhere with
       `java -jar calibration.jar <command>`.
 
-      Exit status: `0` success; `1` a safety gate or validation blocked the change (or the command's
-      library piece is missing from this build); `2` usage error; `3` unreadable or invalid data, with
-      a message naming the file, the line and the field.
+      Exit status: `0` success; `1` a safety gate, a validation or the registry's state machine blocked
+      the change (a high-risk proposal, activating an unapproved version, nothing to roll back to);
+      `2` usage error (unknown option or command, missing argument, bad value, unknown method or
+      version id); `3` unreadable or invalid data (missing file, malformed line, damaged audit log),
+      with a message naming the file, the line and the field.
 
-      Progress (stage, records read, records per second) is drawn on standard error only when it is
-      a terminal; in scripts and pipes the command prints nothing but its summary.
+      Progress (the stage under way) is drawn on standard error only when it is a terminal; in
+      scripts and pipes the command prints nothing but its summary.
 
       The file formats are described in [formats.md](formats.md); the workflow around the registry
-      commands in [operations.md](operations.md).
+      commands in [operations.md](operations.md); the error codes (`CAL-...`) quoted in messages in
+      [errors.md](errors.md).
+
+      A typical month, by hand (the demo does all of this on generated data):
+
+          calibration run --predictions predictions.jsonl --outcomes outcomes.csv \\
+              --target sell_p60=sold_60d --target price=realized_price --segment-by condition \\
+              --factor-table price=CONDITION_PRICE_FACTOR:condition --current registry/active.json
+          calibration propose --run calibration-out --registry registry
+          calibration report cal-... --html          # review it
+          calibration approve cal-... --by alice --reason "..."
+          calibration activate cal-... --by alice    # hosts reload within their poll interval
+          calibration rollback --by oncall --reason "..."   # if anything looks wrong
       """;
 
   private CliDocs() {}

@@ -46,6 +46,9 @@ class DemoCommandTest {
     Matcher report = Pattern.compile("HTML report: (\\S+)").matcher(r.out());
     assertTrue(report.find(), r.out());
     assertTrue(Files.size(Path.of(report.group(1))) > 1000);
+    // The report kept with the version tells the reader to approve that version.
+    String html = Files.readString(Path.of(report.group(1)));
+    assertTrue(html.contains("calibration approve " + shown.get(1)[1]), "report names the version");
     assertTrue(Files.isRegularFile(dir.resolve("predictions/pricing.jsonl")));
     assertTrue(r.out().toLowerCase(Locale.ROOT).contains("approved by demo"), r.out());
   }

@@ -47,10 +47,13 @@ class RegistryCommandsTest {
             + "\"bounds\":{\"CONDITION_PRICE_FACTOR\":{\"min\":0.5,\"max\":1.2}},\"weights\":{}}");
     Files.writeString(
         run.resolve("proposal.json"),
-        "{\"schema\":1,\"risk\":{\"level\":\"" + risk + "\",\"score\":0.1,\"blocking\":"
+        "{\"schema\":1,\"id\":\"cal-proposal-" + name + "\",\"risk\":{\"level\":\"" + risk + "\",\"score\":0.1,\"blocking\":"
             + risk.equals("HIGH") + "},\"checks\":[{\"name\":\"samples.run\",\"severity\":"
             + "\"CRITICAL\",\"measured\":70,\"threshold\":50,\"passed\":true,\"message\":\"ok\"}]}");
-    Files.writeString(run.resolve("report.md"), "# report\n");
+    Files.writeString(
+        run.resolve("report.md"),
+        "# Calibration proposal cal-proposal-" + name + "\n\ncalibration approve cal-proposal-"
+            + name + " --by NAME\n");
     Files.writeString(run.resolve("report.json"), "{}");
     Files.writeString(run.resolve("report.html"), "<html/>");
     return run;
@@ -111,6 +114,10 @@ class RegistryCommandsTest {
     Cli.Result report = cli("report", first, "--html", "-r", registry.toString());
     assertEquals(0, report.exit(), report.toString());
     assertTrue(report.out().contains("report.html"), report.out());
+    // The kept report names the registry's version id, not the proposal's own.
+    String md = Files.readString(Path.of(report.out().lines().findFirst().orElseThrow()));
+    assertTrue(md.contains("calibration approve " + first + " "), md);
+    assertTrue(!md.contains("cal-proposal-run1"), md);
   }
 
   @Test

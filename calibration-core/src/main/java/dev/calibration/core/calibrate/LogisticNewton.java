@@ -114,21 +114,38 @@ final class LogisticNewton {
 
   private record Outcome(int iterations, boolean converged) {}
 
-  /** Mean, inverse scale and the largest absolute standardized value of a feature. */
+  /**
+   * Mean, inverse scale and the largest absolute standardized value of a feature. The centring and
+   * scaling only condition the problem, so mean and deviation come from a strided sample of at most
+   * about 65,536 points; the largest deviation, which bounds how far a step moves the predictor,
+   * comes from the exact minimum and maximum.
+   */
   private static double[] standardization(double[] x) {
+    int n = x.length;
+    if (n == 0) {
+      return new double[] {0, 1, 0};
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : x) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    int stride = Math.max(1, n / 65_536);
     double sum = 0;
-    for (double v : x) {
-      sum += v;
+    int count = 0;
+    for (int i = 0; i < n; i += stride) {
+      sum += x[i];
+      count++;
     }
-    double mean = x.length == 0 ? 0 : sum / x.length;
+    double mean = sum / count;
     double ss = 0;
-    double maxDev = 0;
-    for (double v : x) {
-      double d = v - mean;
+    for (int i = 0; i < n; i += stride) {
+      double d = x[i] - mean;
       ss += d * d;
-      maxDev = Math.max(maxDev, Math.abs(d));
     }
-    double sd = x.length == 0 ? 0 : Math.sqrt(ss / x.length);
+    double sd = Math.sqrt(ss / count);
+    double maxDev = Math.max(max - mean, mean - min);
     if (!(sd > 0) || !Double.isFinite(1 / sd)) {
       return new double[] {mean, 1.0, maxDev};
     }
@@ -271,12 +288,11 @@ final class LogisticNewton {
     for (int i = 0; i < n; i++) {
       double a = (xs[i] - m1) * i1;
       double z = c + b1 * a;
-      double e = Math.exp(-Math.abs(z));
-      double inv = 1.0 / (1.0 + e);
-      double p = z >= 0 ? inv : e * inv;
+      // exp(-z) may overflow to infinity for very negative z, which gives p = 0 exactly.
+      double p = 1.0 / (1.0 + Math.exp(-z));
       double wi = ws[i];
       double r = wi * (p - ts[i]);
-      double d = wi * e * inv * inv;
+      double d = wi * p * (1.0 - p);
       g0 += r;
       g1 += r * a;
       h00 += d;
@@ -315,12 +331,11 @@ final class LogisticNewton {
       double a = (xs1[i] - m1) * i1;
       double b = (xs2[i] - m2) * i2;
       double z = c + b1 * a + b2 * b;
-      double e = Math.exp(-Math.abs(z));
-      double inv = 1.0 / (1.0 + e);
-      double p = z >= 0 ? inv : e * inv;
+      // exp(-z) may overflow to infinity for very negative z, which gives p = 0 exactly.
+      double p = 1.0 / (1.0 + Math.exp(-z));
       double wi = ws[i];
       double r = wi * (p - ts[i]);
-      double d = wi * e * inv * inv;
+      double d = wi * p * (1.0 - p);
       g0 += r;
       g1 += r * a;
       g2 += r * b;

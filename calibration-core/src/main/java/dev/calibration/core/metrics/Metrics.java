@@ -142,11 +142,8 @@ public final class Metrics {
    */
   public static LogisticFit logisticCalibration(double[] p, double[] y) {
     checkBinary(p, y);
-    double[] x = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      x[i] = logit(p[i]);
-    }
-    return fitLogistic(x, y);
+    double[][] split = splitSorted(p, y);
+    return Distinct.of(split[0], split[1]).fitLogistic();
   }
 
   /**
@@ -275,28 +272,37 @@ public final class Metrics {
     checkBinary(p, y);
     checkBins(bins);
     int n = p.length;
+    // rounded scores: count the distinct ones with a hash table; otherwise sort each class
+    Distinct d = Distinct.count(p, y, Math.max(4096, n / 16));
+    if (d == null) {
+      double[][] split = splitSorted(p, y);
+      d = Distinct.of(split[0], split[1]);
+    }
+    double auc = d.auc();
     double sumP = 0;
     double sumY = 0;
     double brier = 0;
     double logLoss = 0;
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      double pi = p[i];
-      double yi = y[i];
-      sumP += pi;
-      sumY += yi;
-      double d = pi - yi;
-      brier += d * d;
-      logLoss += pointLogLoss(pi, yi);
-      x[i] = logit(pi);
+    for (int k = 0; k < d.size; k++) {
+      double v = d.value[k];
+      double pos = d.pos[k];
+      double neg = d.neg[k];
+      sumP += (pos + neg) * v;
+      sumY += pos;
+      brier += pos * (v - 1) * (v - 1) + neg * v * v;
+      double q = clip(v);
+      if (pos > 0) {
+        logLoss -= pos * Math.log(q);
+      }
+      if (neg > 0) {
+        logLoss -= neg * Math.log(1 - q);
+      }
     }
     double[] widthEdges = edges(p, bins, Binning.EQUAL_WIDTH);
-    double[][] width = accumulate(p, y, widthEdges);
-    double[][] split = splitSorted(p, y);
-    double auc = aucOfSorted(split[1], split[0]);
-    double[] massEdges = quantileEdges(mergeSorted(split[0], split[1]), bins);
-    double[][] mass = accumulate(p, y, massEdges);
-    LogisticFit fit = fitLogistic(x, y);
+    double[][] width = d.accumulate(widthEdges);
+    double[] massEdges = d.quantileEdges(bins);
+    double[][] mass = d.accumulate(massEdges);
+    LogisticFit fit = d.fitLogistic();
     Optional<TradingMetrics> trading = Optional.empty();
     if (stake != null || closing != null) {
       trading = Optional.of(trading(p, y, stake, payout, closing));
@@ -384,7 +390,7 @@ public final class Metrics {
     double[] count = new double[bins];
     double[] sp = new double[bins];
     double[] sy = new double[bins];
-    boolean uniform = isUniform(edges);
+    boolean uniform = isUniformEdges(edges);
     for (int i = 0; i < p.length; i++) {
       int b = binOf(p[i], edges, uniform);
       count[b]++;
@@ -425,7 +431,7 @@ public final class Metrics {
   }
 
   /** Whether the edges are exactly the equal-width edges, so a bin can be computed directly. */
-  private static boolean isUniform(double[] edges) {
+  static boolean isUniformEdges(double[] edges) {
     int bins = edges.length - 1;
     double step = 1.0 / bins;
     for (int k = 0; k < bins; k++) {
@@ -554,93 +560,6 @@ public final class Metrics {
       u += below + 0.5 * (upTo - below);
     }
     return u / ((double) pos.length * neg.length);
-  }
-
-  private static double[] mergeSorted(double[] a, double[] b) {
-    double[] out = new double[a.length + b.length];
-    int i = 0;
-    int j = 0;
-    int k = 0;
-    while (i < a.length && j < b.length) {
-      out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
-    }
-    while (i < a.length) {
-      out[k++] = a[i++];
-    }
-    while (j < b.length) {
-      out[k++] = b[j++];
-    }
-    return out;
-  }
-
-  /** Logistic regression of y on x (with intercept) by Newton's method with step halving. */
-  static LogisticFit fitLogistic(double[] x, double[] y) {
-    double nan = Double.NaN;
-    int n = x.length;
-    double sumY = 0;
-    double minX = Double.POSITIVE_INFINITY;
-    double maxX = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      sumY += y[i];
-      minX = Math.min(minX, x[i]);
-      maxX = Math.max(maxX, x[i]);
-    }
-    if (n == 0 || sumY == 0 || sumY == n || minX == maxX) {
-      return new LogisticFit(nan, nan, 0, false);
-    }
-    double a = 0;
-    double b = 1;
-    double[] state = pass(x, y, a, b);
-    for (int iter = 1; iter <= 50; iter++) {
-      // state: ll, g0, g1, h00, h01, h11 (h = information matrix, positive definite)
-      double det = state[3] * state[5] - state[4] * state[4];
-      if (!(det > 0) || !Double.isFinite(det)) {
-        return new LogisticFit(nan, nan, iter, false);
-      }
-      double da = (state[5] * state[1] - state[4] * state[2]) / det;
-      double db = (state[3] * state[2] - state[4] * state[1]) / det;
-      double scale = 1;
-      double[] next = pass(x, y, a + da, b + db);
-      int halvings = 0;
-      while (!(next[0] >= state[0] - 1e-12 * Math.abs(state[0])) && halvings < 30) {
-        scale /= 2;
-        next = pass(x, y, a + scale * da, b + scale * db);
-        halvings++;
-      }
-      a += scale * da;
-      b += scale * db;
-      state = next;
-      if (Math.abs(scale * da) + Math.abs(scale * db) < 1e-9) {
-        return new LogisticFit(a, b, iter, true);
-      }
-    }
-    return new LogisticFit(nan, nan, 50, false);
-  }
-
-  /** Log-likelihood, gradient and information matrix at (a, b). */
-  private static double[] pass(double[] x, double[] y, double a, double b) {
-    double ll = 0;
-    double g0 = 0;
-    double g1 = 0;
-    double h00 = 0;
-    double h01 = 0;
-    double h11 = 0;
-    for (int i = 0; i < x.length; i++) {
-      double xi = x[i];
-      double eta = a + b * xi;
-      double e = Math.exp(-Math.abs(eta));
-      double mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-      // log(1 + exp(eta)) = max(eta, 0) + log(1 + exp(-|eta|))
-      ll += y[i] * eta - (Math.max(eta, 0) + Math.log1p(e));
-      double r = y[i] - mu;
-      g0 += r;
-      g1 += r * xi;
-      double w = mu * (1 - mu);
-      h00 += w;
-      h01 += w * xi;
-      h11 += w * xi * xi;
-    }
-    return new double[] {ll, g0, g1, h00, h01, h11};
   }
 
   static double median(double[] values, int n) {

@@ -230,6 +230,27 @@ class MetricsTest {
     assertThrows(IllegalArgumentException.class, () -> Metrics.ece(P, Y, 0, Binning.EQUAL_WIDTH));
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {100, 1_000_000_000})
+  void probability_roundedOrContinuousScores_agreesWithSortingFunctions(int levels) {
+    // 100 levels: distinct scores are counted by hashing; 1e9 levels: the sample is sorted
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 40_000;
+    double[] p = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = r.nextInt(levels + 1) / (double) levels;
+      y[i] = r.nextDouble() < p[i] ? 1 : 0;
+    }
+    ProbabilityMetrics m = Metrics.probability(p, y, 15);
+    assertEquals(Metrics.rocAuc(p, y), m.rocAuc(), 1e-12);
+    assertEquals(Metrics.ece(p, y, 15, Binning.EQUAL_MASS), m.eceEqualMass(), 1e-12);
+    assertEquals(Metrics.ece(p, y, 15, Binning.EQUAL_WIDTH), m.ece(), 1e-12);
+    assertEquals(Metrics.brier(p, y), m.brier(), 1e-12);
+    assertEquals(Metrics.logLoss(p, y), m.logLoss(), 1e-12);
+    assertEquals(Metrics.logisticCalibration(p, y).slope(), m.calibrationSlope(), 1e-9);
+  }
+
   /** ECE, Brier and the calibration curve against the published definitions, written naively. */
   @Test
   void eceBrierCurve_seededLargeSet_matchNaiveDefinitions() {

@@ -37,6 +37,9 @@ final class RunData {
         Instant ts = t0.plusMillis(i * 1000L + r.nextInt(999) - (i % 13 == 0 ? 5000 : 0));
         double p = Math.round(r.nextDouble() * 1000) / 1000.0;
         double price = Math.round(r.nextDouble(5, 500) * 100) / 100.0;
+        if (i % 7 == 0) {
+          id = id + "\u00e9\u00df";
+        }
         Prediction.Builder b =
             Prediction.builder(id, ts).model("pricer").modelVersion(i < n / 2 ? "2.0.0" : "2.1.0");
         if (i % 3 != 0) {
@@ -52,7 +55,7 @@ final class RunData {
         b.value("price", price);
         b.members("sell_p60", java.util.Map.of("xgb", Math.min(1, p + 0.01), "lgbm", Math.max(0, p - 0.02)));
         b.context("lot_id", "LOT" + i);
-        b.context("opt", java.util.Map.of("sims", 100, "note", "a \"quoted\" note"));
+        b.context("opt", java.util.Map.of("sims", 100, "note", "a \"quoted\" note, caf\u00e9 \u20ac"));
         Prediction pr = b.build();
         d.predictions.add(pr);
         w.write(line(pr));

@@ -140,10 +140,7 @@ final class CsvScanner {
     int line = linesBefore;
     int pos = start;
     while (pos < end) {
-      int eol = pos;
-      while (eol < end && buf[eol] != '\n') {
-        eol++;
-      }
+      int eol = Swar.newline(buf, pos, end);
       line++;
       int stop = eol > pos && buf[eol - 1] == '\r' ? eol - 1 : eol;
       if (stop > pos) {

@@ -405,7 +405,7 @@ final class FastLine {
         }
         int m = memberCount[t];
         for (int k = 0; k < m; k++) { // a repeated member name: the later value wins
-          if (Arrays.equals(buf, memberNameStart[t][k], memberNameEnd[t][k], buf, ks, ke)) {
+          if (ByteCache.same(buf, memberNameStart[t][k], memberNameEnd[t][k], buf, ks, ke)) {
             return false;
           }
         }
@@ -443,6 +443,10 @@ final class FastLine {
     }
     int i = p + 1;
     while (i < end) {
+      i = Swar.stringStop(buf, i, end);
+      if (i >= end) {
+        return false;
+      }
       byte c = buf[i];
       if (c == '"') {
         strStart = p + 1;
@@ -686,7 +690,15 @@ final class FastLine {
   }
 
   private boolean eq(int s, int e, byte[] key) {
-    return e - s == key.length && Arrays.equals(buf, s, e, key, 0, key.length);
+    if (e - s != key.length) {
+      return false;
+    }
+    for (int k = 0; k < key.length; k++) { // keys are short: a plain loop beats a vectorized call
+      if (buf[s + k] != key[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int index(byte[][] keys, int s, int e) {
@@ -713,12 +725,53 @@ final class FastLine {
     private byte[][] keys = new byte[64][];
     private int[] vals = new int[64];
     private int size;
+    private byte[] lastKey = new byte[0];
+    private int lastVal = -1;
 
     int get(byte[] b, int s, int e) {
+      if (lastVal >= 0 && same(lastKey, b, s, e)) { // consecutive lines mostly repeat a value
+        return lastVal;
+      }
+      int v = lookup(b, s, e);
+      if (v >= 0) {
+        lastKey = keys[slot];
+        lastVal = v;
+      }
+      return v;
+    }
+
+    static boolean same(byte[] a, int as, int ae, byte[] b, int s, int e) {
+      if (ae - as != e - s) {
+        return false;
+      }
+      for (int k = 0; k < e - s; k++) {
+        if (a[as + k] != b[s + k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean same(byte[] key, byte[] b, int s, int e) {
+      if (key.length != e - s) {
+        return false;
+      }
+      for (int k = 0; k < key.length; k++) {
+        if (key[k] != b[s + k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private int slot;
+
+    private int lookup(byte[] b, int s, int e) {
       int mask = keys.length - 1;
       int i = (int) Hashing.hash(b, s, e - s) & mask;
       while (keys[i] != null) {
-        if (Arrays.equals(keys[i], 0, keys[i].length, b, s, e)) {
+        if (same(keys[i], b, s, e)) {
+          slot = i;
           return vals[i];
         }
         i = (i + 1) & mask;

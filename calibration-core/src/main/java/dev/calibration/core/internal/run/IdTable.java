@@ -111,7 +111,13 @@ final class IdTable {
     }
     int p = (int) (loc >>> 40);
     int o = (int) ((loc >>> 16) & 0xFFFFFF);
-    return Arrays.equals(pages[p], o, o + len, b, off, off + len);
+    byte[] page = pages[p];
+    for (int k = 0; k < len; k++) { // ids are short: a plain loop beats a vectorized call
+      if (page[o + k] != b[off + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void grow() {

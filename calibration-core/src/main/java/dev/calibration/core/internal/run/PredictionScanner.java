@@ -21,10 +21,7 @@ final class PredictionScanner {
     int line = 0;
     int start = 0;
     while (start < length) {
-      int end = start;
-      while (end < length && buf[end] != '\n') {
-        end++;
-      }
+      int end = Swar.newline(buf, start, length);
       boolean torn = end == length && lastBlock; // no newline after the file's last line
       line++;
       int stop = end > start && buf[end - 1] == '\r' ? end - 1 : end;
