@@ -83,7 +83,7 @@ public final class CalibrationRun {
   /** Reads, joins and measures. */
   public RunResult execute() {
     RunSpec spec = spec();
-    JoinStore store = new JoinStore(spec, 1 << 16);
+    JoinStore store = new JoinStore(spec, expectedPredictions());
     ExecutorService pool = Executors.newFixedThreadPool(threads, CalibrationRun::daemon);
     Map<String, Long> stages = new LinkedHashMap<>();
     long t0 = System.nanoTime();
@@ -132,6 +132,30 @@ public final class CalibrationRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * A sizing hint for the id table, so it rarely rehashes: log bytes / 400 (a standard log line is
+   * 150 to 400 bytes), at least 65,536. The table still grows if the hint is low.
+   */
+  private long expectedPredictionsBytes() {
+    long bytes = 0;
+    for (Object in : predictionInputs) {
+      if (in instanceof PredictionFiles) {
+        for (Path f : ((PredictionFiles) in).files) {
+          try {
+            bytes += java.nio.file.Files.size(f);
+          } catch (java.io.IOException e) {
+            // unreadable: the fast path reports it with the file name when it opens the file
+          }
+        }
+      }
+    }
+    return bytes;
+  }
+
+  private int expectedPredictions() {
+    return (int) Math.max(1 << 16, Math.min(1 << 27, expectedPredictionsBytes() / 400));
   }
 
   private static void countReader(JoinStore store, OutcomeReadStats stats) {
