@@ -34,6 +34,7 @@ class ConsistencyTest {
       AtomicBoolean done = new AtomicBoolean();
       ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
       AtomicLong reads = new AtomicLong();
+      AtomicLong liveReads = new AtomicLong();
       CountDownLatch started = new CountDownLatch(8);
       List<Thread> readers = new ArrayList<>();
       for (int r = 0; r < 8; r++) {
@@ -51,6 +52,7 @@ class ConsistencyTest {
                       }
                       lastSeen = TestConfigs.versionNumber(s);
                       n++;
+                      liveReads.incrementAndGet();
                       Thread.yield(); // 8 spinning readers on a small machine would starve the writer
                     }
                   } catch (RuntimeException e) {
@@ -69,9 +71,11 @@ class ConsistencyTest {
         source.set(TestConfigs.bytes(v));
         loader.checkNow();
         assertEquals(Optional.of("v" + v), loader.currentVersion());
+        awaitReadsAfter(liveReads, problems);
         source.set(TestConfigs.bytes(v - 1));
         loader.checkNow();
         assertEquals(Optional.of("v" + (v - 1)), loader.currentVersion());
+        awaitReadsAfter(liveReads, problems);
       }
       done.set(true);
       for (Thread t : readers) {
@@ -80,7 +84,17 @@ class ConsistencyTest {
 
       assertEquals(List.of(), new ArrayList<>(problems));
       assertEquals(1001, loader.status().reloads());
-      assertTrue(reads.get() > 8_000, "readers made only " + reads.get() + " reads");
+      // The writer waited for at least one read after each of the 1,000 swaps, so the readers
+      // overlapped every published snapshot; no wall-clock threshold is involved.
+      assertTrue(reads.get() >= 1_000, "readers made only " + reads.get() + " reads");
+    }
+  }
+
+  /** Lets the readers catch up: returns once some reader has read after this call began. */
+  private static void awaitReadsAfter(AtomicLong liveReads, ConcurrentLinkedQueue<String> problems) {
+    long before = liveReads.get();
+    while (liveReads.get() == before && problems.isEmpty()) { // a reader that failed stops reading
+      Thread.onSpinWait();
     }
   }
 }

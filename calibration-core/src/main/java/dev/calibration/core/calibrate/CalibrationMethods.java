@@ -360,6 +360,23 @@ public final class CalibrationMethods {
     return defaults().names();
   }
 
+  /**
+   * Model selection with the {@linkplain #defaults() default instance}: the static form of {@link
+   * #select(CalibrationData, List, SelectionOptions)} with log loss and the given holdout.
+   *
+   * @param timeOrdered the data, oldest first
+   * @param candidates method names, at least one
+   * @param holdoutFraction the last fraction of the points held out for scoring, in (0, 1)
+   * @return the winner refitted on all points, with every candidate's holdout score
+   * @throws IllegalArgumentException as the instance form does
+   */
+  public static Selection select(
+      CalibrationData timeOrdered, List<String> candidates, double holdoutFraction) {
+    return defaults()
+        .select(
+            timeOrdered, candidates, SelectionOptions.defaults().withHoldoutFraction(holdoutFraction));
+  }
+
   /** The method registered as {@code name} in the default instance, if any. */
   public static Optional<CalibrationMethod> find(String name) {
     return defaults().lookup(name);

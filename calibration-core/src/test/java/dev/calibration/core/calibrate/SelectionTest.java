@@ -54,6 +54,23 @@ class SelectionTest {
   }
 
   @Test
+  void staticSelect_holdoutFraction_holdsOutThatLastPart() {
+    CalibrationData d = overconfident(1_000, 3);
+    // 30% of 1,000 points: fit on [0, 700), score on [700, 1000).
+    Selection sel = CalibrationMethods.select(d, List.of("identity", "platt"), 0.3);
+    assertEquals(700, sel.trainSize());
+    assertEquals(300, sel.holdoutSize());
+    Selection same =
+        CalibrationMethods.discover()
+            .select(
+                d,
+                List.of("identity", "platt"),
+                SelectionOptions.defaults().withHoldoutFraction(0.3));
+    assertEquals(same.chosen(), sel.chosen());
+    assertEquals(same.score("platt").getAsDouble(), sel.score("platt").getAsDouble(), 0.0);
+  }
+
+  @Test
   void select_winner_isRefittedOnAllData() {
     CalibrationData d = overconfident(1_000, 2);
     Selection sel = CalibrationMethods.discover().select(d, List.of("temperature"));
