@@ -4,6 +4,7 @@ import dev.calibration.api.CalibrationMethod;
 import dev.calibration.api.CalibrationSnapshot;
 import dev.calibration.api.Calibrator;
 import dev.calibration.api.SegmentKey;
+import dev.calibration.core.calibrate.IdentityMethod;
 import dev.calibration.core.config.CalibrationConfig;
 import dev.calibration.core.config.CalibratorSpec;
 import dev.calibration.core.config.FactorBounds;
@@ -83,7 +84,7 @@ final class Snapshot implements CalibrationSnapshot {
       Calibrator fallback =
           t.defaultCalibrator()
               .map(s -> restore(s, methods, target + " default"))
-              .orElse(IdentityCalibrator.INSTANCE);
+              .orElse(IdentityMethod.calibrator());
       List<TargetTable.Rule> rules = new ArrayList<>();
       for (SegmentRule r : t.segments()) {
         rules.add(
@@ -169,7 +170,7 @@ final class Snapshot implements CalibrationSnapshot {
   @Override
   public Calibrator calibrator(String target, SegmentKey segment) {
     TargetTable t = table(target);
-    return t == null ? IdentityCalibrator.INSTANCE : t.resolve(segment);
+    return t == null ? IdentityMethod.calibrator() : t.resolve(segment);
   }
 
   @Override

@@ -35,6 +35,16 @@ public final class IdentityMethod implements CalibrationMethod {
     return IdentityCalibrator.INSTANCE;
   }
 
+  /**
+   * The identity calibrator itself, for code that needs "no calibration" without discovery (the
+   * loader's last fallback).
+   *
+   * @return the shared, stateless instance
+   */
+  public static Calibrator calibrator() {
+    return IdentityCalibrator.INSTANCE;
+  }
+
   @Override
   public String toString() {
     return NAME;

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -200,15 +199,7 @@ public final class CsvOutcomeSource implements OutcomeSource {
     private OutcomeReadPolicy policy = OutcomeReadPolicy.FAIL;
 
     private Builder(Path... files) {
-      Objects.requireNonNull(files, "files must not be null");
-      if (files.length == 0) {
-        throw new IllegalArgumentException("at least one outcome file is needed but none was given");
-      }
-      List<Path> list = new ArrayList<>();
-      for (Path f : files) {
-        list.add(Objects.requireNonNull(f, "files must not contain null"));
-      }
-      this.files = List.copyOf(list);
+      this.files = OutcomeAssembler.files(files);
     }
 
     /** The column mapping (default {@link OutcomeMapping#defaults()}). */

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,15 +159,7 @@ public final class JsonlOutcomeSource implements OutcomeSource {
     private OutcomeReadPolicy policy = OutcomeReadPolicy.FAIL;
 
     private Builder(Path... files) {
-      Objects.requireNonNull(files, "files must not be null");
-      if (files.length == 0) {
-        throw new IllegalArgumentException("at least one outcome file is needed but none was given");
-      }
-      List<Path> list = new ArrayList<>();
-      for (Path f : files) {
-        list.add(Objects.requireNonNull(f, "files must not contain null"));
-      }
-      this.files = List.copyOf(list);
+      this.files = OutcomeAssembler.files(files);
     }
 
     /** The field mapping (default {@link OutcomeMapping#defaults()}). */

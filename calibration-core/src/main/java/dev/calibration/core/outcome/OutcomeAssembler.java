@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,19 @@ final class OutcomeAssembler {
   private long skipped;
   private long nonNumeric;
   private final List<String> problems = new ArrayList<>();
+
+  /** The outcome files a source builder was given: at least one, none null, as an immutable list. */
+  static List<Path> files(Path... files) {
+    Objects.requireNonNull(files, "files must not be null");
+    if (files.length == 0) {
+      throw new IllegalArgumentException("at least one outcome file is needed but none was given");
+    }
+    List<Path> list = new ArrayList<>();
+    for (Path f : files) {
+      list.add(Objects.requireNonNull(f, "files must not contain null"));
+    }
+    return List.copyOf(list);
+  }
 
   OutcomeAssembler(OutcomeMapping mapping, OutcomeReadPolicy policy) {
     this.mapping = mapping;
