@@ -35,6 +35,14 @@ import org.jspecify.annotations.Nullable;
  * line and the head end with {@code ,"mac":"<hex>"}, the HMAC-SHA256 of the same bytes without that
  * member, so that someone who can rewrite the whole file still cannot forge it.
  *
+ * <p>Before each append the writer records its intent in {@code audit.intent} ({@code
+ * {"seq":n,"hash":"<SHA-256 of the exact line>"}}, replaced atomically), then appends the line,
+ * then replaces {@code audit.head}, then removes the intent. So the only lines that may lawfully
+ * lie beyond the anchored head are the one line a crashed writer meant to append: a line (or a cut
+ * short line) past the head that the intent does not name was appended by hand. A registry written
+ * before the intent existed is at rest with its head on its last line and no intent file, and reads
+ * as before.
+ *
  * <p>{@link #verify(Path)} walks the chain read-only and reports the first line that was edited,
  * removed, reordered or inserted, and a tail that was deleted or appended by hand. This class does
  * no locking: the registry appends only while it holds its write lock.
@@ -42,6 +50,7 @@ import org.jspecify.annotations.Nullable;
 public final class AuditLog {
   static final String LOG_FILE = "audit.jsonl";
   static final String HEAD_FILE = "audit.head";
+  static final String INTENT_FILE = "audit.intent";
 
   private static final byte[] MAC_MEMBER = ",\"mac\":\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -53,11 +62,13 @@ public final class AuditLog {
 
   private final Path logFile;
   private final Path headFile;
+  private final Path intentFile;
   private final byte @Nullable [] key;
 
   AuditLog(Path registryDir, byte @Nullable [] key) {
     this.logFile = registryDir.resolve(LOG_FILE);
     this.headFile = registryDir.resolve(HEAD_FILE);
+    this.intentFile = registryDir.resolve(INTENT_FILE);
     this.key = key == null ? null : key.clone();
   }
 
@@ -100,6 +111,19 @@ public final class AuditLog {
   record Head(long seq, String hash, @Nullable String mac, byte[] bytes) {}
 
   /**
+   * A writer's recorded intent, as read from {@code audit.intent}: the seq and the SHA-256 of the
+   * exact line (without its newline) it was about to append.
+   */
+  record Intent(long seq, String hash) {
+
+    /** Whether {@code line} is exactly the line this intent announced. */
+    boolean names(Line line) {
+      AuditEvent e = line.event();
+      return e != null && e.seq() == seq && Hashes.same(hash, line.hash());
+    }
+  }
+
+  /**
    * The log as read at one moment.
    *
    * @param lines the complete ({@code \n}-terminated) lines
@@ -107,6 +131,9 @@ public final class AuditLog {
    * @param tornLength bytes after the last newline (a cut-short append)
    * @param head the anchored head, if the head file exists and parses
    * @param headError why the head file exists but does not parse, or empty
+   * @param headRaw the bytes of the head file as read (empty when missing)
+   * @param intent the write intent left in {@code audit.intent}, if it exists and parses
+   * @param intentFound whether {@code audit.intent} exists at all (parsable or not)
    * @param raw the whole file
    */
   record Content(
@@ -115,6 +142,9 @@ public final class AuditLog {
       int tornLength,
       @Nullable Head head,
       String headError,
+      byte[] headRaw,
+      @Nullable Intent intent,
+      boolean intentFound,
       byte[] raw) {
 
     /** The readable events in file order. */
@@ -154,7 +184,25 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * Reads the log, the head and the intent. A reader without the lock can race a writer (see the
+   * line appended, the old head, and the intent already removed), so the head is read again last
+   * and the whole read repeated if it changed: the head only moves forward, so an unchanged head
+   * means no append finished during the read.
+   */
   Content read() throws IOException {
+    Content c = readOnce();
+    for (int attempt = 0; attempt < 10; attempt++) {
+      byte[] headAfter = Files.exists(headFile) ? Files.readAllBytes(headFile) : new byte[0];
+      if (Arrays.equals(headAfter, c.headRaw())) {
+        return c;
+      }
+      c = readOnce();
+    }
+    return c;
+  }
+
+  private Content readOnce() throws IOException {
     byte[] raw = Files.exists(logFile) ? Files.readAllBytes(logFile) : new byte[0];
     List<Line> lines = new ArrayList<>();
     int from = 0;
@@ -168,8 +216,9 @@ public final class AuditLog {
     }
     Head head = null;
     String headError = "";
+    byte[] headRaw = Files.exists(headFile) ? Files.readAllBytes(headFile) : new byte[0];
     if (Files.exists(headFile)) {
-      byte[] hb = Files.readAllBytes(headFile);
+      byte[] hb = headRaw;
       int end = hb.length;
       while (end > 0 && (hb[end - 1] == '\n' || hb[end - 1] == '\r')) {
         end--;
@@ -195,7 +244,36 @@ public final class AuditLog {
         headError = "audit.head is not valid JSON: " + e.getMessage();
       }
     }
-    return new Content(List.copyOf(lines), from, raw.length - from, head, headError, raw);
+    return new Content(
+        List.copyOf(lines),
+        from,
+        raw.length - from,
+        head,
+        headError,
+        headRaw,
+        readIntent(),
+        Files.exists(intentFile),
+        raw);
+  }
+
+  /**
+   * The intent in {@code audit.intent}; null when the file is missing (or removed while reading) or
+   * is not an intent.
+   */
+  private @Nullable Intent readIntent() {
+    try {
+      JsonNode n = MAPPER.readTree(Files.readAllBytes(intentFile));
+      if (n != null
+          && n.isObject()
+          && n.path("seq").isIntegralNumber()
+          && n.path("hash").isTextual()
+          && n.get("hash").asText().length() == 64) {
+        return new Intent(n.get("seq").asLong(), n.get("hash").asText());
+      }
+    } catch (IOException e) {
+      // Missing, removed while we read it, or not an intent this class wrote: it names nothing.
+    }
+    return null;
   }
 
   private static Line parseLine(int number, byte[] bytes) {
@@ -407,18 +485,45 @@ public final class AuditLog {
       checkHead(c, findings);
     }
     if (c.tornLength() > 0) {
-      findings.add(
-          new Finding(
-              Kind.TORN_TAIL,
-              n + 1,
-              "line "
-                  + (n + 1)
-                  + " has no newline ("
-                  + c.tornLength()
-                  + " bytes): an append was cut short",
-              true));
+      findings.add(tornTail(c));
     }
     return new AuditVerification(n, c.lastSeq(), keyed(), findings);
+  }
+
+  /**
+   * Whether the bytes after the last newline are the start of the line a writer recorded its intent
+   * to append next: a crash cut that append short, and the bytes can be removed.
+   */
+  boolean intentCoversTornTail(Content c) {
+    Intent intent = c.intent();
+    return c.tornLength() > 0 && intent != null && intent.seq() == c.lastSeq() + 1;
+  }
+
+  private Finding tornTail(Content c) {
+    int line = c.lines().size() + 1;
+    if (intentCoversTornTail(c)) {
+      return new Finding(
+          Kind.TORN_TAIL,
+          line,
+          "line "
+              + line
+              + " has no newline ("
+              + c.tornLength()
+              + " bytes): the append of seq "
+              + (c.lastSeq() + 1)
+              + " recorded in audit.intent was cut short",
+          true);
+    }
+    return new Finding(
+        Kind.APPENDED,
+        line,
+        "line "
+            + line
+            + " has no newline ("
+            + c.tornLength()
+            + " bytes) and no write intent in audit.intent names it: appended by hand or"
+            + " corrupted",
+        false);
   }
 
   private void checkHead(Content c, List<Finding> findings) {
@@ -446,32 +551,8 @@ public final class AuditLog {
                 "line " + n + " does not match the hash anchored in audit.head: edited",
                 false));
       }
-    } else if (headSeq == lastSeq - 1
-        && Hashes.same(headHash, n >= 2 ? lines.get(n - 2).hash() : Hashes.GENESIS)) {
-      findings.add(
-          new Finding(
-              Kind.UNANCHORED_TAIL,
-              n,
-              "line "
-                  + n
-                  + " is not anchored in audit.head (it stops at seq "
-                  + headSeq
-                  + "): a crash right after the append, or appended by hand",
-              true));
     } else if (headSeq < lastSeq) {
-      int firstExtra = (int) Math.max(1, n - (lastSeq - headSeq) + 1);
-      findings.add(
-          new Finding(
-              Kind.APPENDED,
-              firstExtra,
-              "lines "
-                  + firstExtra
-                  + "-"
-                  + n
-                  + " come after the head anchored in audit.head (seq "
-                  + headSeq
-                  + "): appended by hand",
-              false));
+      checkBeyondHead(c, headSeq, headHash, findings);
     } else {
       findings.add(
           new Finding(
@@ -486,6 +567,67 @@ public final class AuditLog {
                   + " event(s) were deleted",
               false));
     }
+  }
+
+  /**
+   * Lines beyond the anchored head: the first may be the line a crashed writer recorded in {@code
+   * audit.intent} (repairable); any other was appended by hand.
+   */
+  private void checkBeyondHead(Content c, long headSeq, String headHash, List<Finding> findings) {
+    List<Line> lines = c.lines();
+    int n = lines.size();
+    long lastSeq = c.lastSeq();
+    int headLine = (int) (n - (lastSeq - headSeq)); // 1-based; 0 when the head is the genesis
+    if (headLine < 0) {
+      headLine = 0;
+    }
+    String anchored = headLine == 0 ? Hashes.GENESIS : lines.get(headLine - 1).hash();
+    if (c.head() != null && !Hashes.same(headHash, anchored)) {
+      findings.add(
+          new Finding(
+              Kind.EDITED,
+              Math.max(1, headLine),
+              "line "
+                  + Math.max(1, headLine)
+                  + " does not match the hash anchored in audit.head (seq "
+                  + headSeq
+                  + "): edited",
+              false));
+      return;
+    }
+    Intent intent = c.intent();
+    Line next = lines.get(headLine);
+    boolean crashTail = intent != null && intent.names(next);
+    int firstByHand = crashTail ? headLine + 2 : headLine + 1;
+    if (firstByHand > n) {
+      findings.add(
+          new Finding(
+              Kind.UNANCHORED_TAIL,
+              n,
+              "line "
+                  + n
+                  + " is not anchored in audit.head (it stops at seq "
+                  + headSeq
+                  + ") but is the line recorded in audit.intent: a crash between the append and"
+                  + " the head update",
+              true));
+      return;
+    }
+    String which =
+        firstByHand == n ? "line " + n + " comes" : "lines " + firstByHand + "-" + n + " come";
+    findings.add(
+        new Finding(
+            Kind.APPENDED,
+            firstByHand,
+            which
+                + " after the head anchored in audit.head (seq "
+                + headSeq
+                + ")"
+                + (crashTail ? " and after the line recorded in audit.intent" : "")
+                + ", and no write intent names "
+                + (firstByHand == n ? "it" : "them")
+                + ": appended by hand",
+            false));
   }
 
   private boolean macOk(byte[] bytes, @Nullable String mac) {
@@ -582,8 +724,14 @@ public final class AuditLog {
     return out;
   }
 
-  /** Appends the line, forces it to storage, then anchors it in {@code audit.head}. */
+  /**
+   * Records the intent to append the line in {@code audit.intent}, appends the line and forces it
+   * to storage, anchors it in {@code audit.head}, then removes the intent. A crash at any step
+   * leaves either no line, a cut-short or unanchored line that the intent names (repaired on open),
+   * or a stale intent naming an anchored line (removed on open).
+   */
   void append(Encoded e) throws IOException {
+    writeIntent(e.event().seq(), e.event().hash());
     boolean created = !Files.exists(logFile);
     byte[] bytes = Arrays.copyOf(e.line(), e.line().length + 1);
     bytes[bytes.length - 1] = '\n';
@@ -603,6 +751,36 @@ public final class AuditLog {
       AtomicFiles.forceDirectory(logFile.toAbsolutePath().getParent());
     }
     writeHead(e.event().seq(), e.event().hash());
+    removeIntent();
+  }
+
+  private void writeIntent(long seq, String hash) throws IOException {
+    String json = "{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}\n";
+    AtomicFiles.write(intentFile, json.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Removes {@code audit.intent}. Not forced to storage: an intent that reappears after a crash
+   * names a line already anchored (or never appended) and is removed again on open.
+   */
+  void removeIntent() throws IOException {
+    Files.deleteIfExists(intentFile);
+  }
+
+  /**
+   * Ends the bytes after the last newline with a newline, so that an appended event starts on a
+   * line of its own and the bytes stay in the log as evidence. For acknowledging a tail that no
+   * intent names.
+   */
+  void sealTornTail() throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(logFile, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer buf = ByteBuffer.wrap(new byte[] {'\n'});
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
   }
 
   void writeHead(long seq, String hash) throws IOException {

@@ -25,7 +25,8 @@ public record AuditVerification(int lines, long lastSeq, boolean keyed, List<Fin
 
   /**
    * Whether every finding is the trace of a writer that crashed mid-append (a torn last line, or a
-   * last event not yet anchored in {@code audit.head}), which opening the registry repairs.
+   * last event not yet anchored in {@code audit.head}, that the write intent in {@code
+   * audit.intent} names), which opening the registry repairs.
    */
   public boolean repairable() {
     return !findings.isEmpty() && findings.stream().allMatch(Finding::repairable);
@@ -76,7 +77,10 @@ public record AuditVerification(int lines, long lastSeq, boolean keyed, List<Fin
     REORDERED,
     /** This line was inserted by hand. */
     INSERTED,
-    /** Lines after the anchored head were added without the registry. */
+    /**
+     * Lines (or the bytes of a line without a newline) after the anchored head that no write intent
+     * in {@code audit.intent} names: added without the registry.
+     */
     APPENDED,
     /** The last events were deleted: the anchored head is beyond the end of the log. */
     TRUNCATED,
@@ -84,10 +88,14 @@ public record AuditVerification(int lines, long lastSeq, boolean keyed, List<Fin
     MAC_MISMATCH,
     /** {@code audit.head} does not match the log. */
     HEAD_MISMATCH,
-    /** The last line has no newline: an append was cut short by a crash. Repairable. */
+    /**
+     * The last line has no newline and is the append recorded in {@code audit.intent}: the append
+     * was cut short by a crash. Repairable.
+     */
     TORN_TAIL,
     /**
-     * The last event is not yet anchored in {@code audit.head}: a crash right after it. Repairable.
+     * The last event is not yet anchored in {@code audit.head} and is exactly the line recorded in
+     * {@code audit.intent}: a crash between the append and the head update. Repairable.
      */
     UNANCHORED_TAIL
   }

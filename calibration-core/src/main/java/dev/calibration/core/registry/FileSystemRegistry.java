@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * registry/
  *   audit.jsonl                      append-only, hash-chained events
  *   audit.head                       the anchored head: last seq and hash (replaced atomically)
+ *   audit.intent                     only during an append: the seq and hash of the line about to
+ *                                    be appended, so a crash tail is told from a hand-appended line
  *   active.json                      the active config, stamped with the event that activated it
  *   versions/&lt;id&gt;/calibration.json   the candidate config (immutable once written)
  *   versions/&lt;id&gt;/proposal.json      metrics, suggestions, safety checks, risk, rationale
@@ -280,15 +282,21 @@ public final class FileSystemRegistry implements CalibrationRegistry {
                 "the audit chain of " + dir + " is intact; there is nothing to acknowledge");
           }
           AuditVerification.Finding f = v.first().orElseThrow();
+          AuditLog.Content at = c;
+          if (c.tornLength() > 0) {
+            // bytes no intent names: keep them as a line of their own, frozen by the prefix hash
+            audit.sealTornTail();
+            at = audit.read();
+          }
           Map<String, String> details = new LinkedHashMap<>();
           details.put("problem", f.kind().name());
           details.put("line", Integer.toString(f.line()));
           details.put("message", f.message());
-          details.put("prefix_sha256", Hashes.sha256(c.raw(), 0, (int) c.committedLength()));
+          details.put("prefix_sha256", Hashes.sha256(at.raw(), 0, (int) at.committedLength()));
           AuditLog.Encoded e =
               audit.encode(
-                  c.maxSeq() + 1,
-                  c.lastHash(),
+                  at.maxSeq() + 1,
+                  at.lastHash(),
                   new AuditLog.Draft(
                       AuditEvent.Kind.ACKNOWLEDGED, now(), actor, reason, null, null, details));
           audit.append(e);
@@ -707,12 +715,14 @@ public final class FileSystemRegistry implements CalibrationRegistry {
     List<String> repairs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     AuditLog.Content c = audit.read();
-    if (c.tornLength() > 0) {
+    if (audit.intentCoversTornTail(c)) {
       audit.truncate(c.committedLength());
       repairs.add(
           "removed an incomplete last line of "
               + c.tornLength()
-              + " bytes from audit.jsonl (an append cut short by a crash)");
+              + " bytes from audit.jsonl (the append of seq "
+              + (c.lastSeq() + 1)
+              + " recorded in audit.intent, cut short by a crash)");
       c = audit.read();
     }
     AuditVerification v = audit.verify(c);
@@ -726,6 +736,14 @@ public final class FileSystemRegistry implements CalibrationRegistry {
               + " in audit.head (a crash between the append and the head update)");
       c = audit.read();
       v = audit.verify(c);
+    }
+    if (v.ok() && c.intentFound()) {
+      AuditLog.Intent intent = c.intent();
+      audit.removeIntent();
+      repairs.add(
+          "removed audit.intent"
+              + (intent == null ? "" : " (seq " + intent.seq() + ")")
+              + ", left by a writer that crashed before finishing its append");
     }
     removeTemporaryFiles(repairs);
     if (v.ok()) {

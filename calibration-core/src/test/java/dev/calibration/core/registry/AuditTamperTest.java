@@ -16,6 +16,7 @@ import dev.calibration.core.registry.AuditVerification.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,11 @@ class AuditTamperTest {
             Kind.TRUNCATED,
             6),
         Arguments.of(
+            "append one chained line (issue 6: no longer taken for a crash tail)",
+            (Tamper) l -> insert(l, 9, forged(9, l.get(7))),
+            Kind.APPENDED,
+            9),
+        Arguments.of(
             "append two chained lines",
             (Tamper)
                 l -> {
@@ -161,15 +167,91 @@ class AuditTamperTest {
         assertThrows(RegistryException.class, () -> r.acknowledge("oscar", "x")).code());
   }
 
+  /**
+   * Issue 6: without a key, one hand-appended line with a correct chain looked like a crash between
+   * the append and the head update and was anchored on open. A stale intent naming the last
+   * anchored line (a writer killed before removing it) does not make it a crash tail either.
+   */
   @Test
-  void verify_oneChainedLineAppendedByHandWithoutKey_reportedAsUnanchoredTailAtThatLine()
+  void open_oneChainedLineAppendedByHandWithStaleIntent_reportedAtThatLineAndNotAnchored()
       throws Exception {
     eightEvents(FileSystemRegistry.builder(dir));
     List<String> l = lines(dir);
+    Files.writeString(
+        dir.resolve("audit.intent"),
+        "{\"seq\":8,\"hash\":\"" + sha256(l.get(7).getBytes(StandardCharsets.UTF_8)) + "\"}\n");
+    writeLines(dir, insert(l, 9, forged(9, l.get(7))));
+    String headBefore = Files.readString(dir.resolve("audit.head"));
+
+    AuditVerification v = AuditLog.verify(dir);
+    assertEquals(Kind.APPENDED, v.first().orElseThrow().kind(), v.summary());
+    assertEquals(9, v.first().orElseThrow().line());
+    assertFalse(v.repairable());
+    FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
+    assertTrue(r.openReport().repairs().isEmpty(), r.openReport().repairs().toString());
+    assertEquals(headBefore, Files.readString(dir.resolve("audit.head")), "head not advanced");
+  }
+
+  /** A crash tail the intent names, then a line appended by hand: the hand line is reported. */
+  @Test
+  void verify_handLineAfterTheLineTheIntentNames_reportedAtTheHandLine() throws Exception {
+    eightEvents(FileSystemRegistry.builder(dir));
+    List<String> l = lines(dir);
+    Files.writeString(
+        dir.resolve("audit.head"),
+        "{\"seq\":7,\"hash\":\"" + sha256(l.get(6).getBytes(StandardCharsets.UTF_8)) + "\"}\n");
+    Files.writeString(
+        dir.resolve("audit.intent"),
+        "{\"seq\":8,\"hash\":\"" + sha256(l.get(7).getBytes(StandardCharsets.UTF_8)) + "\"}\n");
     writeLines(dir, insert(l, 9, forged(9, l.get(7))));
     AuditVerification v = AuditLog.verify(dir);
-    assertEquals(Kind.UNANCHORED_TAIL, v.first().orElseThrow().kind());
+    assertEquals(Kind.APPENDED, v.first().orElseThrow().kind(), v.summary());
     assertEquals(9, v.first().orElseThrow().line());
+    assertFalse(v.repairable());
+  }
+
+  /** The intent names a different line than the one found beyond the head: appended by hand. */
+  @Test
+  void verify_unanchoredLineThatTheIntentDoesNotName_reportedAsAppended() throws Exception {
+    eightEvents(FileSystemRegistry.builder(dir));
+    List<String> l = lines(dir);
+    Files.writeString(
+        dir.resolve("audit.intent"), "{\"seq\":9,\"hash\":\"" + "ab".repeat(32) + "\"}\n");
+    writeLines(dir, insert(l, 9, forged(9, l.get(7))));
+    AuditVerification v = AuditLog.verify(dir);
+    assertEquals(Kind.APPENDED, v.first().orElseThrow().kind(), v.summary());
+    assertEquals(9, v.first().orElseThrow().line());
+  }
+
+  /**
+   * Bytes without a newline that no intent names are not cut off as a torn append: they are
+   * reported, kept, and after the acknowledgement stay in the log as a line of their own.
+   */
+  @Test
+  void open_bytesWithoutNewlineAndNoIntent_keptReportedAndAcknowledgeable() throws Exception {
+    eightEvents(FileSystemRegistry.builder(dir));
+    String garbage = "{\"seq\":9,\"event\":\"activ";
+    Files.writeString(
+        dir.resolve("audit.jsonl"), garbage, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    AuditVerification v = AuditLog.verify(dir);
+    assertEquals(Kind.APPENDED, v.first().orElseThrow().kind(), v.summary());
+    assertEquals(9, v.first().orElseThrow().line());
+    assertFalse(v.repairable());
+
+    FileSystemRegistry r = FileSystemRegistry.builder(dir).clock(clock).open();
+    assertTrue(Files.readString(dir.resolve("audit.jsonl")).endsWith(garbage), "bytes kept");
+    assertEquals(
+        "CAL-REG-007",
+        assertThrows(RegistryException.class, () -> r.propose(candidate(0.7), "alice", "run"))
+            .code());
+    AuditEvent ack = r.acknowledge("oscar", "INC-9: a script wrote half a line");
+    assertEquals("APPENDED", ack.details().get("problem"));
+    assertEquals(garbage, lines(dir).get(8), "the bytes became line 9, frozen by the ack");
+    assertEquals(10, lines(dir).size());
+    assertTrue(r.verify().ok(), r.verify().summary());
+    clock.advance(Duration.ofSeconds(5));
+    r.propose(candidate(0.7), "alice", "run");
+    assertTrue(r.verify().ok(), r.verify().summary());
   }
 
   @Test
@@ -190,6 +272,25 @@ class AuditTamperTest {
     AuditVerification keyed = AuditLog.verify(dir, "s3cret-key".getBytes(StandardCharsets.UTF_8));
     assertEquals(Kind.MAC_MISMATCH, keyed.first().orElseThrow().kind());
     assertEquals(3, keyed.first().orElseThrow().line());
+  }
+
+  /**
+   * Without a key, someone who writes audit.intent as well as the line passes for a crash; with a
+   * key, the forged line still fails its HMAC at its line.
+   */
+  @Test
+  void verify_withKey_handLineWithForgedIntent_macMismatchAtThatLine() throws Exception {
+    eightEvents(FileSystemRegistry.builder(dir).hmacKeyVariable("K").environment(k -> "right"));
+    List<String> l = lines(dir);
+    String line9 = forged(9, l.get(7));
+    Files.writeString(
+        dir.resolve("audit.intent"),
+        "{\"seq\":9,\"hash\":\"" + sha256(line9.getBytes(StandardCharsets.UTF_8)) + "\"}\n");
+    writeLines(dir, insert(l, 9, line9));
+    assertTrue(AuditLog.verify(dir).repairable(), "without the key the forgery reads as a crash");
+    AuditVerification v = AuditLog.verify(dir, "right".getBytes(StandardCharsets.UTF_8));
+    assertEquals(Kind.MAC_MISMATCH, v.first().orElseThrow().kind(), v.summary());
+    assertEquals(9, v.first().orElseThrow().line());
   }
 
   @Test

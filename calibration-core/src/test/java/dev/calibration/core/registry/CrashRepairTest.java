@@ -43,6 +43,7 @@ class CrashRepairTest {
             "append cut short: half a line, no newline",
             (Crash)
                 t -> {
+                  t.intent(8, "cd".repeat(32));
                   String half = "{\"seq\":8,\"ts\":\"2026-11-23T10:20:00Z\",\"event\":\"activ";
                   Files.write(
                       t.dir.resolve("audit.jsonl"),
@@ -55,6 +56,7 @@ class CrashRepairTest {
             "killed between the append and the head update",
             (Crash)
                 t -> {
+                  t.intent(7, t.lineSha256(7));
                   Files.writeString(
                       t.dir.resolve("audit.head"),
                       "{\"seq\":6,\"hash\":\""
@@ -64,6 +66,16 @@ class CrashRepairTest {
                 },
             Kind.UNANCHORED_TAIL,
             "anchored seq 7 in audit.head"),
+        Arguments.of(
+            "killed after recording the intent, before the append",
+            (Crash) t -> t.intent(8, "ef".repeat(32)),
+            null,
+            "removed audit.intent (seq 8)"),
+        Arguments.of(
+            "killed after the head update, before removing the intent",
+            (Crash) t -> t.intent(7, t.lineSha256(7)),
+            null,
+            "removed audit.intent (seq 7)"),
         Arguments.of(
             "active.json replaced, activation never appended",
             (Crash)
@@ -122,7 +134,9 @@ class CrashRepairTest {
     AuditVerification before = AuditLog.verify(dir);
     if (verifyBeforeOpen != null) {
       assertEquals(verifyBeforeOpen, before.first().orElseThrow().kind(), before.summary());
-      assertTrue(before.repairable());
+      assertTrue(before.repairable(), before.summary());
+    } else {
+      assertTrue(before.ok(), before.summary());
     }
 
     FileSystemRegistry reopened = FileSystemRegistry.builder(dir).clock(clock).open();
@@ -139,6 +153,7 @@ class CrashRepairTest {
         FileSystemRegistry.builder(dir).clock(clock).open().openReport().clean(),
         "a second open finds nothing left to repair");
     assertFalse(Files.exists(dir.resolve("versions").resolve("cal-20261123-120000-abcdef")));
+    assertFalse(Files.exists(dir.resolve("audit.intent")), "no intent is left once repaired");
     clock.advance(Duration.ofSeconds(1));
     assertEquals(a, reopened.activate(a, "bob", "writes work after the repair").id());
   }
@@ -162,5 +177,17 @@ class CrashRepairTest {
     assertTrue(r.verify().ok(), r.verify().summary());
     assertEquals(a, json(dir.resolve("active.json")).get("version").asText());
     assertEquals(8, lines(dir).size());
+    assertFalse(Files.exists(dir.resolve("audit.intent")), "the write removes its own intent");
+  }
+
+  /** Writes audit.intent as a writer does before appending: {"seq":n,"hash":"..."}. */
+  private void intent(long seq, String hash) throws Exception {
+    Files.writeString(
+        dir.resolve("audit.intent"), "{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}\n");
+  }
+
+  /** The SHA-256 of line {@code n} (1-based) of audit.jsonl, without its newline, by the JDK. */
+  private String lineSha256(int n) throws Exception {
+    return RegistryFixtures.sha256(lines(dir).get(n - 1).getBytes(StandardCharsets.UTF_8));
   }
 }
