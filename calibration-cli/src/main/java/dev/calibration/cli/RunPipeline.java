@@ -25,6 +25,7 @@ import dev.calibration.core.run.CalibrationRun;
 import dev.calibration.core.run.CalibrationRunException;
 import dev.calibration.core.run.JoinCounts;
 import dev.calibration.core.run.MetricsFiles;
+import dev.calibration.core.run.RunProgress;
 import dev.calibration.core.run.RunResult;
 import dev.calibration.core.run.TargetMapping;
 import dev.calibration.core.run.TargetResult;
@@ -97,9 +98,22 @@ final class RunPipeline {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(String.valueOf(e.getMessage()));
     }
+    if (progress.enabled()) {
+      b.progress(
+          new RunProgress() {
+            @Override
+            public void stage(String name) {
+              progress.stage(name);
+              progress.note();
+            }
+
+            @Override
+            public void records(long read) {
+              progress.update(read);
+            }
+          });
+    }
     RunResult result;
-    progress.stage("join+measure");
-    progress.note();
     try {
       result = b.build().execute();
     } catch (CalibrationRunException e) {
