@@ -124,11 +124,12 @@ class CliErrorPathsTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '"',
       value = {
         // outcome file content | expected in the message
-        "id,sold_60d\\nA,1\\nB,0,7\\n | o.csv:3",
-        "id,sold_60d\\nA,1\\nB,maybe\\n | o.csv:3",
-        "id,won\\nA,1\\n | sold_60d",
+        "id,sold_60d\\nA,1\\nB,0,7  | o.csv:3",
+        "id,sold_60d\\nA,1\\n,0  | o.csv:3",
+        "id,won\\nA,1  | o.csv:1: no column 'sold_60d'",
       })
   void run_badOutcomeFile_exitsThreeNamingFileLineOrColumn(String csv, String where)
       throws Exception {
@@ -141,6 +142,19 @@ class CliErrorPathsTest {
     assertEquals(ExitCodes.DATA, r.exit(), r.toString());
     assertTrue(r.err().contains(where), r.err());
     assertFalse(Files.exists(dir.resolve("out/proposal.json")), "no output after a data error");
+  }
+
+  @Test
+  void run_nonNumericOutcomeCell_isCountedAndNamedWithLineAndColumnInTheSummary()
+      throws Exception {
+    Path predictions = write("p.jsonl", P1 + "\n" + P2 + "\n");
+    Path outcomes = write("o.csv", "id,sold_60d\nA,1\nB,maybe\n");
+    Cli.Result r =
+        Cli.run(
+            "run", "--predictions", predictions.toString(), "--outcomes", outcomes.toString(),
+            "--target", "sell_p60=sold_60d", "--out", dir.resolve("out").toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.toString());
+    assertTrue(r.out().contains(outcomes + ":3 column 'sold_60d'"), r.out());
   }
 
   @Test
