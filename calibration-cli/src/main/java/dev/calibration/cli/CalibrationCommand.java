@@ -1,5 +1,6 @@
 package dev.calibration.cli;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,12 +44,22 @@ import picocli.CommandLine.Spec;
 final class CalibrationCommand implements Callable<Integer> {
   private final Clock clock;
   private final boolean terminal;
+  private final PrintStream progressOut;
 
   @Spec CommandSpec spec;
 
   CalibrationCommand(Clock clock, boolean terminal) {
+    this(clock, terminal, System.err);
+  }
+
+  /**
+   * @param terminal whether progress may be drawn (an interactive console is attached)
+   * @param progressOut where progress is drawn (standard error)
+   */
+  CalibrationCommand(Clock clock, boolean terminal, PrintStream progressOut) {
     this.clock = clock;
     this.terminal = terminal;
+    this.progressOut = progressOut;
   }
 
   Clock clock() {
@@ -57,7 +68,7 @@ final class CalibrationCommand implements Callable<Integer> {
 
   /** Progress for long work: drawn on standard error only when a terminal is attached. */
   Progress progress() {
-    return new Progress(System.err, terminal, System::nanoTime);
+    return new Progress(progressOut, terminal, System::nanoTime);
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class Main {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
     try {
-      return commandLine(new CalibrationCommand(clock, terminal), outWriter, errWriter)
+      return commandLine(new CalibrationCommand(clock, terminal, err), outWriter, errWriter)
           .execute(args);
     } finally {
       outWriter.flush();

@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress display for long work: stage, records done and records per second, redrawn
- * in place at most a few times a second. Silent when the output is not a terminal, so scripts and
- * pipes see only the summary.
+ * A one-line progress display for long work: stage, records read and records per second in the
+ * stage, redrawn in place (carriage return) at most four times a second and cleared on {@link
+ * #close()}, before the summary is printed. Silent when the output is not a terminal, so scripts
+ * and pipes see only the summary.
  *
- * <p>Not thread-safe: one thread reports progress; the counter it reads may be updated by others.
+ * <p>Not thread-safe: one thread reports progress (the run calls its listener on the thread that
+ * executes it).
  */
 final class Progress implements AutoCloseable {
   private static final long REDRAW_NANOS = 250_000_000L;
@@ -17,28 +19,29 @@ final class Progress implements AutoCloseable {
   private final PrintStream out;
   private final boolean enabled;
   private final LongSupplier clock;
-  private final long start;
   private String stage = "";
+  private long stageStart;
   private long lastDraw;
-  private boolean drawn;
+  private int width;
 
   Progress(PrintStream out, boolean enabled, LongSupplier nanoClock) {
     this.out = out;
     this.enabled = enabled;
     this.clock = nanoClock;
-    this.start = nanoClock.getAsLong();
-    this.lastDraw = start - REDRAW_NANOS;
+    this.stageStart = nanoClock.getAsLong();
+    this.lastDraw = stageStart - REDRAW_NANOS;
   }
 
-  /** Progress on standard error, enabled only when the JVM has an interactive console. */
-  static Progress forTerminal() {
-    return new Progress(System.err, System.console() != null, System::nanoTime);
+  /** Whether anything is drawn at all; when not, callers can skip the work of reporting. */
+  boolean enabled() {
+    return enabled;
   }
 
-  /** Names the stage now running. */
+  /** Names the stage now running; its records per second count from now. */
   void stage(String name) {
     this.stage = name;
-    lastDraw = clock.getAsLong() - REDRAW_NANOS;
+    stageStart = clock.getAsLong();
+    lastDraw = stageStart - REDRAW_NANOS;
   }
 
   /** Draws the current stage alone, for work that does not count records. */
@@ -46,12 +49,10 @@ final class Progress implements AutoCloseable {
     if (!enabled) {
       return;
     }
-    out.printf(Locale.ROOT, "\r%-40s", stage + " ...");
-    out.flush();
-    drawn = true;
+    draw(stage + " ...");
   }
 
-  /** Reports that {@code done} records are finished in the current stage. */
+  /** Reports that {@code done} records are read so far in the current stage. */
   void update(long done) {
     if (!enabled) {
       return;
@@ -61,18 +62,25 @@ final class Progress implements AutoCloseable {
       return;
     }
     lastDraw = now;
-    double seconds = Math.max(1e-9, (now - start) / 1e9);
-    out.printf(
-        Locale.ROOT, "\r%-12s %,d records  %,.0f records/s   ", stage, done, done / seconds);
+    double seconds = Math.max(1e-3, (now - stageStart) / 1e9);
+    draw(
+        String.format(
+            Locale.ROOT, "%-12s %,d records  %,.0f records/s", stage, done, done / seconds));
+  }
+
+  private void draw(String line) {
+    // pad over what the previous line left on screen
+    out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
     out.flush();
-    drawn = true;
+    width = Math.max(width, line.length());
   }
 
   @Override
   public void close() {
-    if (enabled && drawn) {
-      out.print("\r" + " ".repeat(60) + "\r");
+    if (enabled && width > 0) {
+      out.print("\r" + " ".repeat(width) + "\r");
       out.flush();
+      width = 0;
     }
   }
 }

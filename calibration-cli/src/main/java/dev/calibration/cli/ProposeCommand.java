@@ -90,10 +90,6 @@ final class ProposeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /**
-   * Registers the run's candidate in the registry and validates it; the version is left pending
-   * approval, or proposed with the validation problems printed when it is invalid (exit 1).
-   */
   private static final DateTimeFormatter ID_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -105,6 +101,10 @@ final class ProposeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Registers the run's candidate in the registry and validates it; the version is left pending
+   * approval, or proposed with the validation problems printed when it is invalid (exit 1).
+   */
   static VersionInfo propose(
       CalibrationCommand root, Path registryDir, Path run, String by, String reason) {
     Path configFile = run.resolve("calibration.json");

@@ -25,6 +25,7 @@ import dev.calibration.core.run.CalibrationRun;
 import dev.calibration.core.run.CalibrationRunException;
 import dev.calibration.core.run.JoinCounts;
 import dev.calibration.core.run.MetricsFiles;
+import dev.calibration.core.run.RunProgress;
 import dev.calibration.core.run.RunResult;
 import dev.calibration.core.run.TargetMapping;
 import dev.calibration.core.run.TargetResult;
@@ -89,17 +90,34 @@ final class RunPipeline {
             .outcomeFiles(outcomeMapping(r), r.outcomes().toArray(Path[]::new))
             .policy(r.skipBadLines() ? OutcomeReadPolicy.SKIP : OutcomeReadPolicy.FAIL)
             .clock(clock);
+    List<TargetMapping> mappings = new ArrayList<>();
     try {
       for (String t : r.targets()) {
-        b.target(TargetMapping.parse(t));
+        TargetMapping m = TargetMapping.parse(t);
+        b.target(m);
+        mappings.add(m);
       }
       b.segmentBy(r.segmentBy().toArray(String[]::new));
     } catch (IllegalArgumentException e) {
       throw CliException.usage(String.valueOf(e.getMessage()));
     }
+    requireOutcomeColumns(r.outcomes(), mappings);
+    if (progress.enabled()) {
+      b.progress(
+          new RunProgress() {
+            @Override
+            public void stage(String name) {
+              progress.stage(name);
+              progress.note();
+            }
+
+            @Override
+            public void records(long read) {
+              progress.update(read);
+            }
+          });
+    }
     RunResult result;
-    progress.stage("join+measure");
-    progress.note();
     try {
       result = b.build().execute();
     } catch (CalibrationRunException e) {
@@ -183,6 +201,38 @@ final class RunPipeline {
     }
     ts.ifPresent(m::timestampColumn);
     return m.build();
+  }
+
+  /**
+   * Every column a target names (observed value, stake, payout, closing) must be in the header of
+   * at least one outcome file (all CSV); otherwise a typo in {@code --target} would silently join
+   * nothing. JSONL outcome files have no header, so with one of them the run reads on and the
+   * summary shows what joined.
+   */
+  private static void requireOutcomeColumns(List<Path> outcomes, List<TargetMapping> mappings) {
+    Map<Path, List<String>> headers = new LinkedHashMap<>();
+    for (Path p : outcomes) {
+      if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+        return; // as CalibrationRun reads it: JSONL by extension, CSV otherwise
+      }
+      headers.put(p, csvHeader(p));
+    }
+    for (TargetMapping m : mappings) {
+      List<String> columns = new ArrayList<>();
+      columns.add(m.outcomeColumn());
+      m.stakeColumn().ifPresent(columns::add);
+      m.payoutColumn().ifPresent(columns::add);
+      m.closingColumn().ifPresent(columns::add);
+      for (String column : columns) {
+        if (headers.values().stream().noneMatch(h -> h.contains(column))) {
+          Map.Entry<Path, List<String>> first = headers.entrySet().iterator().next();
+          throw CliException.data(
+              first.getKey() + ":1: no column '" + column + "' for target '" + m.target()
+                  + "' (the header has " + String.join(", ", first.getValue())
+                  + "); check --target " + m.target() + "=COLUMN");
+        }
+      }
+    }
   }
 
   private static List<String> csvHeader(Path csv) {

@@ -35,8 +35,10 @@ final class CliDocs {
       version id); `3` unreadable or invalid data (missing file, malformed line, damaged audit log),
       with a message naming the file, the line and the field.
 
-      Progress (the stage under way) is drawn on standard error only when it is a terminal; in
-      scripts and pipes the command prints nothing but its summary.
+      Progress (the stage, records read and records per second, redrawn in place) is drawn on
+      standard error only when the command runs in an interactive terminal (`System.console()`),
+      and is cleared before the summary; in scripts and pipes the command prints nothing but its
+      summary.
 
       The file formats are described in [formats.md](formats.md); the workflow around the registry
       commands in [operations.md](operations.md); the error codes (`CAL-...`) quoted in messages in

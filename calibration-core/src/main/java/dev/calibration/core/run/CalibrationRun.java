@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One calibration run: reads predictions and outcomes, joins them by id, and measures every metric
@@ -62,6 +63,7 @@ public final class CalibrationRun {
   private final int threads;
   private final boolean keepJoined;
   private final Clock clock;
+  private final @Nullable RunProgress progress;
 
   private CalibrationRun(Builder b) {
     this.predictionInputs = List.copyOf(b.predictionInputs);
@@ -73,6 +75,7 @@ public final class CalibrationRun {
     this.threads = b.threads;
     this.keepJoined = b.keepJoined;
     this.clock = b.clock;
+    this.progress = b.progress;
   }
 
   /** A new builder. */
@@ -87,7 +90,10 @@ public final class CalibrationRun {
     ExecutorService pool = Executors.newFixedThreadPool(threads, CalibrationRun::daemon);
     Map<String, Long> stages = new LinkedHashMap<>();
     long t0 = System.nanoTime();
+    Ticker ticker = progress == null ? null : new Ticker(progress);
+    store.readListener(ticker);
     try {
+      stage(ticker, "predictions");
       for (Object in : predictionInputs) {
         if (in instanceof PredictionFiles) {
           for (Path f : ((PredictionFiles) in).files) {
@@ -100,6 +106,7 @@ public final class CalibrationRun {
       }
       long t1 = System.nanoTime();
       stages.put("predictions", (t1 - t0) / 1_000_000);
+      stage(ticker, "outcomes");
       for (Object in : outcomeInputs) {
         if (in instanceof OutcomeFiles) {
           OutcomeFiles of = (OutcomeFiles) in;
@@ -125,9 +132,11 @@ public final class CalibrationRun {
       }
       long t2 = System.nanoTime();
       stages.put("outcomes", (t2 - t1) / 1_000_000);
+      stage(ticker, "join");
       JoinOutput out = store.finish();
       long t3 = System.nanoTime();
       stages.put("join", (t3 - t2) / 1_000_000);
+      stage(ticker, "metrics");
       return result(out, pool, stages, t3);
     } finally {
       pool.shutdownNow();
@@ -156,6 +165,58 @@ public final class CalibrationRun {
 
   private int expectedPredictions() {
     return (int) Math.max(1 << 16, Math.min(1 << 27, expectedPredictionsBytes() / 400));
+  }
+
+  /** Ends the ticker's current stage (reporting its last count) and starts the next one. */
+  private static void stage(@Nullable Ticker ticker, String name) {
+    if (ticker != null) {
+      ticker.stage(name);
+    }
+  }
+
+  /**
+   * Thins the store's per-batch counts (one per 448 KiB block or 16,384 records) to a call of the
+   * listener at most every 65,536 records or 100 ms, and always reports a reading stage's last
+   * count when the stage ends.
+   *
+   * <p>Concurrency: confined to the thread running {@link CalibrationRun#execute()}: the store
+   * calls it from its merge, which runs on that thread.
+   */
+  private static final class Ticker implements java.util.function.LongConsumer {
+    private static final long RECORDS = 1 << 16;
+    private static final long NANOS = 100_000_000L;
+
+    private final RunProgress listener;
+    private boolean reading;
+    private long last;
+    private long reported;
+    private long reportedAt;
+
+    Ticker(RunProgress listener) {
+      this.listener = listener;
+    }
+
+    void stage(String name) {
+      if (reading && last > reported) {
+        listener.records(last);
+      }
+      reading = name.equals("predictions") || name.equals("outcomes");
+      last = 0;
+      reported = 0;
+      reportedAt = System.nanoTime();
+      listener.stage(name);
+    }
+
+    @Override
+    public void accept(long read) {
+      last = read;
+      long now = System.nanoTime();
+      if (read > reported && (read - reported >= RECORDS || now - reportedAt >= NANOS)) {
+        reported = read;
+        reportedAt = now;
+        listener.records(read);
+      }
+    }
   }
 
   private static void countReader(JoinStore store, OutcomeReadStats stats) {
@@ -270,6 +331,7 @@ public final class CalibrationRun {
     private int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private boolean keepJoined = true;
     private Clock clock = Clock.systemUTC();
+    private @Nullable RunProgress progress;
 
     private Builder() {}
 
@@ -375,6 +437,15 @@ public final class CalibrationRun {
     /** The clock stamping the result (default UTC system clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /**
+     * Hears the run's stages and record counts (default: none, and no progress work at all). See
+     * {@link RunProgress} for when and from which thread it is called.
+     */
+    public Builder progress(RunProgress listener) {
+      this.progress = Objects.requireNonNull(listener, "progress listener must not be null");
       return this;
     }
 

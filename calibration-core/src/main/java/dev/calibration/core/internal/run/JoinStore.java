@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,7 @@ public final class JoinStore {
   private final List<String> problems = new ArrayList<>();
   private long orphanDuplicates;
   private boolean released;
+  private @Nullable LongConsumer readListener;
 
   /**
    * Creates an empty store.
@@ -73,6 +75,14 @@ public final class JoinStore {
 
   RunSpec spec() {
     return spec;
+  }
+
+  /**
+   * Hears the running count of predictions read, then of outcomes read, once per merged batch, on
+   * the merging thread; {@code null} (the default) for none.
+   */
+  public void readListener(@Nullable LongConsumer listener) {
+    this.readListener = listener;
   }
 
   /**
@@ -105,6 +115,9 @@ public final class JoinStore {
       memberCols.add(cols);
     }
     out.predictionsRead += b.n;
+    if (readListener != null) {
+      readListener.accept(out.predictionsRead);
+    }
     for (int i = 0; i < b.n; i++) {
       int e = ids.add(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]);
       if (e < 0) {
@@ -151,6 +164,9 @@ public final class JoinStore {
     out.outcomesSkipped += b.skipped;
     out.outcomeNonNumeric += b.nonNumeric;
     out.outcomesRead += b.n;
+    if (readListener != null) {
+      readListener.accept(out.outcomesRead);
+    }
     int cols = outcomes.length;
     for (int i = 0; i < b.n; i++) {
       int e = ids.find(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]);
