@@ -53,7 +53,21 @@ class PredictionScannerTest {
         Arguments.of("tornLastLineOfFile", A + "\n" + B.substring(0, 30), true),
         Arguments.of("cutLastLineOfInnerBlock", A + "\n" + B.substring(0, 30), false),
         Arguments.of("carriageReturnInsideLine", A + "\r" + B + "\n", true),
-        Arguments.of("leadingWhitespace", "   " + A + "\n\t" + B + "\n", true));
+        Arguments.of("leadingWhitespace", "   " + A + "\n\t" + B + "\n", true),
+        Arguments.of("calendarEdges", calendarEdges(), true));
+  }
+
+  /** Leap and non-leap February ends and a 31st of a 30-day month: the scanner's own calendar. */
+  private static String calendarEdges() {
+    StringBuilder s = new StringBuilder();
+    String[] days = {
+      "2024-02-29", "2026-02-29", "2026-02-28", "2000-02-29", "1900-02-29", "2026-04-31", "2026-12-31"
+    };
+    for (int i = 0; i < days.length; i++) {
+      s.append("{\"id\":\"D").append(i).append("\",\"ts\":\"").append(days[i])
+          .append("T23:59:59.5Z\",\"values\":{\"price\":1}}\n");
+    }
+    return s.toString();
   }
 
   @ParameterizedTest(name = "{0}")
