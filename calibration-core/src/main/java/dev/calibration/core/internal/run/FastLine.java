@@ -27,6 +27,8 @@ final class FastLine {
   private static final byte[] CALIBRATION_VERSION = bytes("calibration_version");
   private static final int MAX_MEMBERS = 32;
   private static final int MAX_DEPTH = 64;
+  /** Days per month in a common year (a table read per line, not an array built per line). */
+  private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
   private final RunSpec spec;
   private final byte[][] targetKeys;
@@ -88,8 +90,38 @@ final class FastLine {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Scans the line starting at {@code from} in buf[from, limit) into the batch, finding its end on
+   * the way (no separate newline search): returns the index of the line's '\n' (or limit), or -1
+   * (batch untouched) when the line is declined. The grammar never consumes a '\n' (whitespace
+   * here excludes it and strings refuse control bytes), so the scan stops inside the line.
+   */
+  int parseLine(byte[] block, int from, int limit, PredictionBatch b) {
+    if (!scan(block, from, limit) || (p < end && buf[p] != '\n')) {
+      return -1;
+    }
+    int lineEnd = p;
+    if (idStart < 0 || !hasTs || blank(idStart, idEnd)) {
+      return -1;
+    }
+    write(b);
+    return lineEnd;
+  }
+
   /** Scans buf[from, to) into the batch; false (batch untouched) when the line is declined. */
   boolean parse(byte[] line, int from, int to, PredictionBatch b) {
+    if (!scan(line, from, to) || p != end) {
+      return false;
+    }
+    if (idStart < 0 || !hasTs || blank(idStart, idEnd)) {
+      return false;
+    }
+    write(b);
+    return true;
+  }
+
+  /** The object and the whitespace after it; p stops at the first byte that is neither. */
+  private boolean scan(byte[] line, int from, int to) {
     this.buf = line;
     this.p = from;
     this.end = to;
@@ -100,14 +132,7 @@ final class FastLine {
     cvStart = -1;
     Arrays.fill(values, Double.NaN);
     Arrays.fill(memberCount, 0);
-    if (!object(true) || (ws() && p != end)) {
-      return false;
-    }
-    if (idStart < 0 || !hasTs || blank(idStart, idEnd)) {
-      return false;
-    }
-    write(b);
-    return true;
+    return object(true) && ws();
   }
 
   private void write(PredictionBatch b) {
@@ -186,11 +211,14 @@ final class FastLine {
 
   // ------------------------------------------------------------------ grammar
 
-  /** Whitespace; always true (for chaining). */
+  /**
+   * Whitespace within a line (space, tab, CR: a '\n' ends the line and is never inside one); always
+   * true (for chaining).
+   */
   private boolean ws() {
     while (p < end) {
       byte c = buf[p];
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      if (c != ' ' && c != '\t' && c != '\r') {
         break;
       }
       p++;
@@ -632,8 +660,7 @@ final class FastLine {
       return false;
     }
     boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int[] lengths = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (day > lengths[month - 1]) {
+    if (day > MONTH_DAYS[month - 1] + (month == 2 && leap ? 1 : 0)) {
       return false;
     }
     int millis = 0;

@@ -19,10 +19,13 @@ import java.util.function.Function;
  * run's threads straight into primitive batches, and merged into the {@link JoinStore} in file
  * order by the calling thread (at most {@code 2 * threads} blocks in flight, so memory stays
  * bounded whatever the file size). Blocks and their batches stay below half a G1 region, so they
- * are ordinary young-generation allocations rather than humongous ones.
+ * are ordinary young-generation allocations rather than humongous ones. A block's buffer is reused
+ * once its batch has been merged (batches copy the ids they keep), so a 3.5 GB file does not
+ * allocate and zero 3.5 GB of blocks.
  *
  * <p>Concurrency: a block and its batch belong to one parsing task until its future completes;
- * the merge (and so every mutable structure of the store) stays on the calling thread.
+ * the merge (and so every mutable structure of the store) stays on the calling thread. Outcome
+ * tasks also probe the store's id table, which no one writes while outcomes are read.
  */
 public final class FastPath {
   static final int BLOCK = 448 << 10;
@@ -56,10 +59,14 @@ public final class FastPath {
         file,
         pool,
         threads,
-        block ->
-            block.first
-                ? scanner.parse(block.bytes, scanner.headerEnd(), block.length, 1)
-                : scanner.parse(block.bytes, 0, block.length, 0),
+        block -> {
+          OutcomeBatch b =
+              block.first
+                  ? scanner.parse(block.bytes, scanner.headerEnd(), block.length, 1)
+                  : scanner.parse(block.bytes, 0, block.length, 0);
+          store.lookUp(b); // the id table is read-only while outcomes merge: probe it here
+          return b;
+        },
         batch -> {
           store.addOutcomes(batch, name, lineBase[0]);
           lineBase[0] += batch.lines;
@@ -88,13 +95,18 @@ public final class FastPath {
       Function<Block, B> parse,
       java.util.function.Consumer<B> merge) {
     ArrayDeque<Future<B>> inflight = new ArrayDeque<>();
+    ArrayDeque<byte[]> inflightBuffers = new ArrayDeque<>();
+    ArrayDeque<byte[]> free = new ArrayDeque<>(); // buffers of merged blocks, ready for reuse
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       byte[] carry = new byte[0];
       int carryLen = 0;
       boolean first = true;
       boolean eof = false;
       while (!eof) {
-        byte[] buf = new byte[Math.max(BLOCK, carryLen * 2)];
+        byte[] buf =
+            carryLen * 2 > BLOCK
+                ? new byte[carryLen * 2]
+                : free.isEmpty() ? new byte[BLOCK] : free.pop();
         System.arraycopy(carry, 0, buf, 0, carryLen);
         int len = carryLen;
         while (len < buf.length) {
@@ -126,12 +138,13 @@ public final class FastPath {
         Block block = new Block(buf, end, first, eof);
         first = false;
         inflight.add(pool.submit(() -> parse.apply(block)));
+        inflightBuffers.add(buf);
         while (inflight.size() >= 2 * threads) {
-          merge.accept(inflight.poll().get());
+          mergeOldest(inflight, inflightBuffers, free, merge);
         }
       }
       while (!inflight.isEmpty()) {
-        merge.accept(inflight.poll().get());
+        mergeOldest(inflight, inflightBuffers, free, merge);
       }
     } catch (IOException e) {
       throw new CalibrationRunException(
@@ -149,6 +162,21 @@ public final class FastPath {
     } finally {
       inflight.forEach(f -> f.cancel(true));
     }
+  }
+
+  /** Waits for the oldest block, merges its batch and frees its buffer for the next read. */
+  private static <B> void mergeOldest(
+      ArrayDeque<Future<B>> inflight,
+      ArrayDeque<byte[]> buffers,
+      ArrayDeque<byte[]> free,
+      java.util.function.Consumer<B> merge)
+      throws InterruptedException, ExecutionException {
+    B batch = inflight.poll().get();
+    byte[] buf = buffers.poll();
+    if (buf.length == BLOCK) {
+      free.push(buf); // its task has finished: nothing reads the buffer any more
+    }
+    merge.accept(batch);
   }
 
   private static int lastNewline(byte[] buf, int len) {

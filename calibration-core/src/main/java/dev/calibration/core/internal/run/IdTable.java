@@ -35,6 +35,14 @@ final class IdTable {
     return size;
   }
 
+  /**
+   * Reads the first slot an id of this hash probes and returns it, so that a caller can start the
+   * (likely cache-missing) load a few rows before it needs the slot; the value itself is of no use.
+   */
+  long touch(long hash) {
+    return slots[(int) hash & mask];
+  }
+
   /** The entry number of the id, or -1. */
   int find(byte[] b, int off, int len, long hash) {
     int high = (int) (hash >>> 32);

@@ -25,10 +25,15 @@ import org.jspecify.annotations.Nullable;
  * earlier ones are counted as duplicates.
  *
  * <p>Concurrency: not thread-safe; batches are parsed elsewhere and merged here by one thread, in
- * input order, which is what makes "first prediction" and "last outcome" well defined.
+ * input order, which is what makes "first prediction" and "last outcome" well defined. The one
+ * exception is {@link #lookUp}: once every prediction is merged, the id table is only read, so
+ * parsing tasks may probe it concurrently (the submit of their task orders them after the last
+ * prediction merge); the merge re-probes any batch looked up in a table that has changed since.
  */
 public final class JoinStore {
   private static final int MAX_PROBLEMS = 10;
+  /** How many rows ahead the merge starts loading a row's first hash slot. */
+  private static final int AHEAD = 6;
 
   private final RunSpec spec;
   private IdTable ids;
@@ -49,6 +54,9 @@ public final class JoinStore {
   private long orphanDuplicates;
   private boolean released;
   private @Nullable LongConsumer readListener;
+
+  /** The last batch's early slot loads, combined; written so that they are not dead code. */
+  private long sink;
 
   /**
    * Creates an empty store.
@@ -118,7 +126,11 @@ public final class JoinStore {
     if (readListener != null) {
       readListener.accept(out.predictionsRead);
     }
+    long touched = 0;
     for (int i = 0; i < b.n; i++) {
+      if (i + AHEAD < b.n) { // start the slot load of a later row: its cache miss overlaps this row
+        touched ^= ids.touch(b.hash[i + AHEAD]);
+      }
       int e = ids.add(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]);
       if (e < 0) {
         out.duplicatePredictions++;
@@ -142,6 +154,29 @@ public final class JoinStore {
         }
       }
     }
+    sink = touched; // keeps the early loads from being optimised away
+  }
+
+  /**
+   * Finds each outcome's prediction entry in the id table, off the merging thread. Safe to call
+   * from several threads at once while no predictions are being added; {@link #addOutcomes} uses
+   * the answers only if the table is still the one they were read from, at the same size.
+   */
+  void lookUp(OutcomeBatch b) {
+    IdTable table = ids;
+    int size = table.size();
+    int[] entry = new int[b.n];
+    long touched = 0;
+    for (int i = 0; i < b.n; i++) {
+      if (i + AHEAD < b.n) {
+        touched ^= table.touch(b.hash[i + AHEAD]);
+      }
+      entry[i] = table.find(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]);
+    }
+    b.touched = touched;
+    b.entry = entry;
+    b.lookedUpIn = table;
+    b.lookedUpSize = size;
   }
 
   /** Merges a batch of outcomes read from {@code file}, whose first line is lineBase + 1. */
@@ -168,8 +203,9 @@ public final class JoinStore {
       readListener.accept(out.outcomesRead);
     }
     int cols = outcomes.length;
+    boolean probed = b.lookedUpIn == ids && b.lookedUpSize == ids.size() && b.entry.length == b.n;
     for (int i = 0; i < b.n; i++) {
-      int e = ids.find(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]);
+      int e = probed ? b.entry[i] : ids.find(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]);
       if (e < 0) {
         if (orphans.add(b.idBuf, b.idOff[i], b.idLen[i], b.hash[i]) < 0) {
           orphanDuplicates++;

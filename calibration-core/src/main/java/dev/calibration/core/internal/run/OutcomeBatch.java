@@ -3,6 +3,7 @@ package dev.calibration.core.internal.run;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Up to {@code cap} parsed outcome rows: id, status (1 settled, 2 void, 3 push) and the needed
@@ -24,6 +25,15 @@ final class OutcomeBatch {
   long skipped;
   final List<Problem> problems = new ArrayList<>();
   int lines;
+  /**
+   * Each row's prediction entry number (-1: none), probed by the parsing task; empty until {@link
+   * JoinStore#lookUp} ran, and valid only for {@link #lookedUpIn} at {@link #lookedUpSize} ids.
+   */
+  int[] entry = new int[0];
+  @Nullable IdTable lookedUpIn;
+  int lookedUpSize = -1;
+  /** The lookup's early slot loads, combined (kept so that they are not dead code). */
+  long touched;
 
   OutcomeBatch(int cap, int columns) {
     this(cap, columns, new byte[Math.max(16, cap * 12)]);

@@ -2,7 +2,7 @@ package dev.calibration.core.internal.run;
 
 /**
  * Parses a block of prediction log lines into a batch. Each line is tried with the byte-level
- * {@link FastLine} scanner; a line it declines goes to the Jackson tree reader {@link TreeLine},
+ * {@link FastLine} scanner, which also finds where the line ends (no separate newline pass); a line it declines goes to the Jackson tree reader {@link TreeLine},
  * which also names the problem of a bad line. A torn last line (no newline at the end of the file
  * and not parseable) is counted as truncated, not as bad. Blank lines are ignored.
  *
@@ -21,6 +21,12 @@ final class PredictionScanner {
     int line = 0;
     int start = 0;
     while (start < length) {
+      int fastEnd = fast.parseLine(buf, start, length, b);
+      if (fastEnd >= 0) { // the common case: the scanner read the line and found its end
+        line++;
+        start = fastEnd + 1;
+        continue;
+      }
       int end = Swar.newline(buf, start, length);
       boolean torn = end == length && lastBlock; // no newline after the file's last line
       line++;
