@@ -47,7 +47,7 @@ public final class PredictionEncoder {
    * versions, which repeat from record to record, so that each is copied as bytes rather than
    * escaped and encoded char by char.
    */
-  private static final int CACHE_SLOTS = 64;
+  private static final int CACHE_SLOTS = 128;
 
   /** Longest string the cache keeps; longer ones are rarely keys and are cheap to encode anyway. */
   private static final int CACHE_MAX_CHARS = 48;
@@ -383,10 +383,11 @@ public final class PredictionEncoder {
 
   /**
    * Writes a JSON string exactly as {@link #string} does, copying the bytes from the cache when
-   * {@code s} equals the string last cached in its slot, and caching short strings on a miss.
+   * {@code s} equals the string cached in its slot, and caching a short string in an empty slot.
    */
   private void cachedString(String s) {
-    int slot = s.hashCode() & (CACHE_SLOTS - 1);
+    int h = s.hashCode();
+    int slot = (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
     String cached = cachedStrings[slot];
     if (cached == s || s.equals(cached)) {
       raw(cachedBytes[slot]);
@@ -394,7 +395,9 @@ public final class PredictionEncoder {
     }
     int start = len;
     string(s);
-    if (s.length() <= CACHE_MAX_CHARS) {
+    // First come, first kept: two strings that share a slot never evict each other in turn, so
+    // the cache allocates at most once per slot in the encoder's life.
+    if (cached == null && s.length() <= CACHE_MAX_CHARS) {
       cachedBytes[slot] = Arrays.copyOfRange(buf, start, len);
       cachedStrings[slot] = s;
     }
