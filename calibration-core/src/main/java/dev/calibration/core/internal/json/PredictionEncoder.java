@@ -257,22 +257,50 @@ public final class PredictionEncoder {
     ascii(Double.toString(d));
   }
 
-  /** Writes {@code m / 10^k} with exactly {@code k} decimals (at least one: "45.0"). */
+  /** 10^i as longs, for counting the digits of a non-negative long with comparisons only. */
+  private static final long[] LONG_POW10 = new long[19];
+
+  static {
+    LONG_POW10[0] = 1;
+    for (int i = 1; i < LONG_POW10.length; i++) {
+      LONG_POW10[i] = LONG_POW10[i - 1] * 10;
+    }
+  }
+
+  /** The number of decimal digits of {@code v >= 0}. */
+  private static int digitCount(long v) {
+    int n = 1;
+    while (n < LONG_POW10.length && v >= LONG_POW10[n]) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Writes {@code m / 10^k} with exactly {@code k} decimals (at least one: "45.0"), {@code m >= 0}.
+   * Digits are written from the right with divisions by the constant 10 only, which the JIT turns
+   * into multiplications, rather than by a variable power of ten.
+   */
   private void fixed(long m, int k) {
-    long scale = (long) POW10[k];
-    integer(m / scale);
-    put((byte) '.');
+    int intDigits = Math.max(digitCount(m) - k, 1);
+    int total = intDigits + 1 + Math.max(k, 1);
+    ensure(total);
+    int pos = len + total - 1;
     if (k == 0) {
-      put((byte) '0');
-      return;
+      buf[pos--] = '0';
     }
-    ensure(k);
-    long frac = m % scale;
-    for (int i = len + k - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + (int) (frac % 10));
-      frac /= 10;
+    for (int i = 0; i < k; i++) {
+      long q = m / 10;
+      buf[pos--] = (byte) ('0' + (int) (m - q * 10));
+      m = q;
     }
-    len += k;
+    buf[pos--] = '.';
+    do {
+      long q = m / 10;
+      buf[pos--] = (byte) ('0' + (int) (m - q * 10));
+      m = q;
+    } while (m != 0);
+    len += total;
   }
 
   private void integer(long v) {
@@ -284,17 +312,15 @@ public final class PredictionEncoder {
       put((byte) '-');
       v = -v;
     }
-    int digits = 1;
-    for (long t = v; t >= 10; t /= 10) {
-      digits++;
-    }
+    int digits = digitCount(v);
     ensure(digits);
-    int end = len + digits;
-    for (int i = end - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + (int) (v % 10));
-      v /= 10;
-    }
-    len = end;
+    int pos = len + digits - 1;
+    do {
+      long q = v / 10;
+      buf[pos--] = (byte) ('0' + (int) (v - q * 10));
+      v = q;
+    } while (v != 0);
+    len += digits;
   }
 
   /**
