@@ -244,8 +244,12 @@ public final class PredictionEncoder {
     double abs = Math.abs(d);
     if (abs < 1e15 && abs >= 1e-9) {
       for (int k = 0; k <= 9; k++) {
-        long m = Math.round(abs * POW10[k]);
-        if (m < (1L << 53) && m / POW10[k] == abs) {
+        double x = abs * POW10[k];
+        long m = Math.round(x);
+        // A cheap filter before the division: if m / 10^k rounds to abs, then m lies within
+        // 10^k ulp(abs) / 2 of the exact product and x within ulp(x) / 2 of it, together at most
+        // 2^-52 x; a k whose x is farther than 2^-50 x from m cannot pass the exact test.
+        if (Math.abs(x - m) <= x * 0x1p-50 && m < (1L << 53) && m / POW10[k] == abs) {
           if (d < 0) {
             put((byte) '-');
           }
