@@ -3,6 +3,7 @@ package dev.calibration.core.internal.json;
 import dev.calibration.api.Prediction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Hand-written rather than a Jackson {@code JsonGenerator} because it sits on the host's
  * prediction path: it allocates nothing for ASCII strings, timestamps, and numbers with up to nine
  * decimals (others go through {@link Double#toString(double)}), and walks the maps with {@code
- * forEach} and reused callbacks rather than entry iterators. The output is valid JSON
+ * forEach} and reused callbacks rather than entry iterators. The fixed parts of a line are
+ * copied as bytes, map keys and lineage versions come from a small cache of their encoded bytes,
+ * and the date and time to the second are formatted once per second. The output is valid JSON
  * that any parser reads; {@link PredictionDecoder} reads it back to an equal prediction.
  *
  * <p>Not thread-safe: one encoder per thread (the logger keeps one per writer thread). After
@@ -26,7 +29,36 @@ import org.jspecify.annotations.Nullable;
  * terminating {@code '\n'}.
  */
 public final class PredictionEncoder {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = bytes("0123456789abcdef");
+
+  // The fixed parts of a line, encoded once.
+  private static final byte[] HEAD = bytes("{\"schema\":1,\"id\":");
+  private static final byte[] TS = bytes(",\"ts\":\"");
+  private static final byte[] MODEL = bytes(",\"model\":");
+  private static final byte[] MODEL_VERSION = bytes(",\"model_version\":");
+  private static final byte[] CALIBRATION_VERSION = bytes(",\"calibration_version\":");
+  private static final byte[] SEGMENT = bytes(",\"segment\":{");
+  private static final byte[] VALUES = bytes(",\"values\":");
+  private static final byte[] MEMBERS = bytes(",\"members\":{");
+  private static final byte[] CONTEXT = bytes(",\"context\":");
+
+  /**
+   * Slots of the cache of encoded strings; a power of two. The cache holds map keys and lineage
+   * versions, which repeat from record to record, so that each is copied as bytes rather than
+   * escaped and encoded char by char.
+   */
+  private static final int CACHE_SLOTS = 128;
+
+  /** Longest string the cache keeps; longer ones are rarely keys and are cheap to encode anyway. */
+  private static final int CACHE_MAX_CHARS = 48;
+
+  private final String[] cachedStrings = new String[CACHE_SLOTS];
+  private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+
+  // The date and time to the second ("2026-11-23T10:15:00") of the last timestamp written, for
+  // records logged within the same second.
+  private long cachedSecond = Long.MIN_VALUE;
+  private final byte[] secondText = new byte[19];
 
   private byte[] buf;
   private int len;
@@ -36,28 +68,28 @@ public final class PredictionEncoder {
   private final BiConsumer<String, String> stringEntry =
       (k, v) -> {
         comma();
-        string(k);
+        cachedString(k);
         put((byte) ':');
         string(v);
       };
   private final BiConsumer<String, Double> numberEntry =
       (k, v) -> {
         comma();
-        string(k);
+        cachedString(k);
         put((byte) ':');
         number(v);
       };
   private final BiConsumer<String, Map<String, Double>> memberEntry =
       (k, v) -> {
         comma();
-        string(k);
+        cachedString(k);
         put((byte) ':');
         numbers(v);
       };
   private final BiConsumer<Object, Object> treeEntry =
       (k, v) -> {
         comma();
-        string((String) k);
+        cachedString((String) k);
         put((byte) ':');
         value(v);
       };
@@ -94,30 +126,30 @@ public final class PredictionEncoder {
   public PredictionEncoder encode(
       Prediction p, @Nullable String modelVersion, @Nullable String calibrationVersion) {
     len = 0;
-    ascii("{\"schema\":1,\"id\":");
+    raw(HEAD);
     string(p.id());
-    ascii(",\"ts\":\"");
+    raw(TS);
     timestamp(p.timestamp());
     put((byte) '"');
-    optional(",\"model\":", p.model(), null);
-    optional(",\"model_version\":", p.modelVersion(), modelVersion);
-    optional(",\"calibration_version\":", p.calibrationVersion(), calibrationVersion);
+    optional(MODEL, p.model(), null);
+    optional(MODEL_VERSION, p.modelVersion(), modelVersion);
+    optional(CALIBRATION_VERSION, p.calibrationVersion(), calibrationVersion);
     if (!p.segment().isEmpty()) {
-      ascii(",\"segment\":{");
+      raw(SEGMENT);
       first = true;
       p.segment().forEach(stringEntry);
       put((byte) '}');
     }
-    ascii(",\"values\":");
+    raw(VALUES);
     numbers(p.values());
     if (!p.members().isEmpty()) {
-      ascii(",\"members\":{");
+      raw(MEMBERS);
       first = true;
       p.members().forEach(memberEntry);
       put((byte) '}');
     }
     if (!p.context().isEmpty()) {
-      ascii(",\"context\":");
+      raw(CONTEXT);
       tree(p.context());
     }
     put((byte) '}');
@@ -125,11 +157,11 @@ public final class PredictionEncoder {
     return this;
   }
 
-  private void optional(String key, Optional<String> value, @Nullable String stamp) {
+  private void optional(byte[] key, Optional<String> value, @Nullable String stamp) {
     String v = value.isPresent() ? value.get() : stamp;
     if (v != null) {
-      ascii(key);
-      string(v);
+      raw(key);
+      cachedString(v);
     }
   }
 
@@ -212,8 +244,12 @@ public final class PredictionEncoder {
     double abs = Math.abs(d);
     if (abs < 1e15 && abs >= 1e-9) {
       for (int k = 0; k <= 9; k++) {
-        long m = Math.round(abs * POW10[k]);
-        if (m < (1L << 53) && m / POW10[k] == abs) {
+        double x = abs * POW10[k];
+        long m = Math.round(x);
+        // A cheap filter before the division: if m / 10^k rounds to abs, then m lies within
+        // 10^k ulp(abs) / 2 of the exact product and x within ulp(x) / 2 of it, together at most
+        // 2^-52 x; a k whose x is farther than 2^-50 x from m cannot pass the exact test.
+        if (Math.abs(x - m) <= x * 0x1p-50 && m < (1L << 53) && m / POW10[k] == abs) {
           if (d < 0) {
             put((byte) '-');
           }
@@ -225,22 +261,50 @@ public final class PredictionEncoder {
     ascii(Double.toString(d));
   }
 
-  /** Writes {@code m / 10^k} with exactly {@code k} decimals (at least one: "45.0"). */
+  /** 10^i as longs, for counting the digits of a non-negative long with comparisons only. */
+  private static final long[] LONG_POW10 = new long[19];
+
+  static {
+    LONG_POW10[0] = 1;
+    for (int i = 1; i < LONG_POW10.length; i++) {
+      LONG_POW10[i] = LONG_POW10[i - 1] * 10;
+    }
+  }
+
+  /** The number of decimal digits of {@code v >= 0}. */
+  private static int digitCount(long v) {
+    int n = 1;
+    while (n < LONG_POW10.length && v >= LONG_POW10[n]) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Writes {@code m / 10^k} with exactly {@code k} decimals (at least one: "45.0"), {@code m >= 0}.
+   * Digits are written from the right with divisions by the constant 10 only, which the JIT turns
+   * into multiplications, rather than by a variable power of ten.
+   */
   private void fixed(long m, int k) {
-    long scale = (long) POW10[k];
-    integer(m / scale);
-    put((byte) '.');
+    int intDigits = Math.max(digitCount(m) - k, 1);
+    int total = intDigits + 1 + Math.max(k, 1);
+    ensure(total);
+    int pos = len + total - 1;
     if (k == 0) {
-      put((byte) '0');
-      return;
+      buf[pos--] = '0';
     }
-    ensure(k);
-    long frac = m % scale;
-    for (int i = len + k - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + (int) (frac % 10));
-      frac /= 10;
+    for (int i = 0; i < k; i++) {
+      long q = m / 10;
+      buf[pos--] = (byte) ('0' + (int) (m - q * 10));
+      m = q;
     }
-    len += k;
+    buf[pos--] = '.';
+    do {
+      long q = m / 10;
+      buf[pos--] = (byte) ('0' + (int) (m - q * 10));
+      m = q;
+    } while (m != 0);
+    len += total;
   }
 
   private void integer(long v) {
@@ -252,17 +316,15 @@ public final class PredictionEncoder {
       put((byte) '-');
       v = -v;
     }
-    int digits = 1;
-    for (long t = v; t >= 10; t /= 10) {
-      digits++;
-    }
+    int digits = digitCount(v);
     ensure(digits);
-    int end = len + digits;
-    for (int i = end - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + (int) (v % 10));
-      v /= 10;
-    }
-    len = end;
+    int pos = len + digits - 1;
+    do {
+      long q = v / 10;
+      buf[pos--] = (byte) ('0' + (int) (v - q * 10));
+      v = q;
+    } while (v != 0);
+    len += digits;
   }
 
   /**
@@ -271,34 +333,13 @@ public final class PredictionEncoder {
    */
   private void timestamp(Instant t) {
     long secs = t.getEpochSecond();
-    long days = Math.floorDiv(secs, 86_400L);
-    int secOfDay = (int) Math.floorMod(secs, 86_400L);
-    // civil_from_days (H. Hinnant, "chrono-compatible low-level date algorithms").
-    long z = days + 719_468L;
-    long era = (z >= 0 ? z : z - 146_096L) / 146_097L;
-    long doe = z - era * 146_097L;
-    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 0 || year > 9999) {
+    if (secs == cachedSecond) {
+      raw(secondText);
+    } else if (!dateTime(secs)) {
       ascii(t.toString());
       return;
     }
-    ensure(30);
-    digits((int) year, 4);
-    buf[len++] = '-';
-    digits(month, 2);
-    buf[len++] = '-';
-    digits(day, 2);
-    buf[len++] = 'T';
-    digits(secOfDay / 3600, 2);
-    buf[len++] = ':';
-    digits(secOfDay / 60 % 60, 2);
-    buf[len++] = ':';
-    digits(secOfDay % 60, 2);
+    ensure(11);
     int nanos = t.getNano();
     if (nanos != 0) {
       buf[len++] = '.';
@@ -313,12 +354,83 @@ public final class PredictionEncoder {
     buf[len++] = 'Z';
   }
 
+  /**
+   * Writes the date and time to the second ("2026-11-23T10:15:00") of {@code secs} after the
+   * epoch and remembers it for the next timestamp in the same second, or writes nothing and
+   * returns false for a year outside 0 to 9999.
+   */
+  private boolean dateTime(long secs) {
+    long days = Math.floorDiv(secs, 86_400L);
+    int secOfDay = (int) Math.floorMod(secs, 86_400L);
+    // civil_from_days (H. Hinnant, "chrono-compatible low-level date algorithms").
+    long z = days + 719_468L;
+    long era = (z >= 0 ? z : z - 146_096L) / 146_097L;
+    long doe = z - era * 146_097L;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      return false;
+    }
+    ensure(19);
+    int start = len;
+    digits((int) year, 4);
+    buf[len++] = '-';
+    digits(month, 2);
+    buf[len++] = '-';
+    digits(day, 2);
+    buf[len++] = 'T';
+    digits(secOfDay / 3600, 2);
+    buf[len++] = ':';
+    digits(secOfDay / 60 % 60, 2);
+    buf[len++] = ':';
+    digits(secOfDay % 60, 2);
+    System.arraycopy(buf, start, secondText, 0, 19);
+    cachedSecond = secs;
+    return true;
+  }
+
   private void digits(int v, int width) {
     for (int i = len + width - 1; i >= len; i--) {
       buf[i] = (byte) ('0' + v % 10);
       v /= 10;
     }
     len += width;
+  }
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private void raw(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+  }
+
+  /**
+   * Writes a JSON string exactly as {@link #string} does, copying the bytes from the cache when
+   * {@code s} equals the string cached in its slot, and caching a short string in an empty slot.
+   */
+  private void cachedString(String s) {
+    int h = s.hashCode();
+    int slot = (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+    String cached = cachedStrings[slot];
+    if (cached == s || s.equals(cached)) {
+      raw(cachedBytes[slot]);
+      return;
+    }
+    int start = len;
+    string(s);
+    // First come, first kept: two strings that share a slot never evict each other in turn, so
+    // the cache allocates at most once per slot in the encoder's life.
+    if (cached == null && s.length() <= CACHE_MAX_CHARS) {
+      cachedBytes[slot] = Arrays.copyOfRange(buf, start, len);
+      cachedStrings[slot] = s;
+    }
   }
 
   private void ascii(String s) {
