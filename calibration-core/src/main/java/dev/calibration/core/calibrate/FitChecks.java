@@ -85,6 +85,20 @@ final class FitChecks {
     }
   }
 
+  /**
+   * The logits of the scores, after checking that every score is a probability in [0, 1].
+   *
+   * @return a new array; the data are not changed
+   */
+  static double[] logitScores(String method, CalibrationData data) {
+    probabilityScores(method, data);
+    double[] z = data.scores();
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Probability.logit(z[i]);
+    }
+    return z;
+  }
+
   static IllegalArgumentException invalid(String method, String what) {
     return new IllegalArgumentException("CAL-METHOD-004 " + method + " " + what);
   }

@@ -68,16 +68,8 @@ public final class PlattMethod implements CalibrationMethod {
   @Override
   public Calibrator fit(CalibrationData data) {
     FitChecks.binaryLabels(NAME, data);
-    if (input == Input.LOGIT) {
-      FitChecks.probabilityScores(NAME, data);
-    }
     int n = data.size();
-    double[] f = data.scores();
-    if (input == Input.LOGIT) {
-      for (int i = 0; i < n; i++) {
-        f[i] = Probability.logit(f[i]);
-      }
-    }
+    double[] f = input == Input.LOGIT ? FitChecks.logitScores(NAME, data) : data.scores();
     double[] w = data.weights();
     double prior1 = 0;
     double prior0 = 0;

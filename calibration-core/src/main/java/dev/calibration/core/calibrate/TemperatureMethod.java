@@ -73,16 +73,8 @@ public final class TemperatureMethod implements CalibrationMethod {
   @Override
   public Calibrator fit(CalibrationData data) {
     FitChecks.unitLabels(NAME, data);
-    if (input == Input.PROBABILITY) {
-      FitChecks.probabilityScores(NAME, data);
-    }
-    int n = data.size();
-    double[] z = data.scores();
-    if (input == Input.PROBABILITY) {
-      for (int i = 0; i < n; i++) {
-        z[i] = Probability.logit(z[i]);
-      }
-    }
+    double[] z =
+        input == Input.PROBABILITY ? FitChecks.logitScores(NAME, data) : data.scores();
     double[] y = data.labels();
     double[] w = data.weights();
     UnivariateObjectiveFunction nll =
